@@ -1,0 +1,45 @@
+// Source and Document: a report as received (raw bytes + provenance) and as text.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "letapis/date.h"
+#include "letapis/offset_map.h"
+
+namespace letapis {
+
+// Provenance of one report. `name` is the file name (for a JSONL record,
+// "file.jsonl#LINE"); it is the `doc` field of the eval export.
+struct SourceMeta {
+  std::string name;
+  std::string path;       // where it was read from ("" when unknown)
+  std::string format;     // "txt", "html" or "jsonl"
+  std::string url;
+  std::string title;
+  std::string publisher;
+  PartialDate published;  // from metadata or options; may be unknown
+  std::string encoding;   // detected or declared input encoding, e.g. "UTF-8", "windows-1251"
+  std::string sha256;     // hex digest of `raw`
+};
+
+// A half-open byte range [begin, end) in Document::text.
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  bool operator==(const Span&) const = default;
+};
+
+// A report ready for analysis: the original bytes, the readable UTF-8 text derived from
+// them, a map from text offsets to raw offsets, and ranges of the text judged to be web
+// boilerplate (share widgets, navigation, comment prompts) that analysis skips.
+struct Document {
+  SourceMeta meta;
+  std::string raw;
+  std::string text;
+  OffsetMap text_to_raw;
+  std::vector<Span> boilerplate;
+};
+
+}  // namespace letapis

@@ -1,0 +1,48 @@
+// OffsetMap: maps byte offsets in a derived text back to byte offsets in the text it came from.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace letapis {
+
+// Maps every byte offset [0, size] of a derived string (decoded, stripped of markup,
+// normalised) to an offset in its source. An identity map stores nothing.
+// Offsets are uint32_t: inputs are limited well below 4 GiB by the readers.
+class OffsetMap {
+ public:
+  // An identity map over a string of `size` bytes.
+  static OffsetMap Identity(uint32_t size);
+
+  // Starts an explicit (non-identity) map; call Add once per derived byte, then Finish.
+  OffsetMap() = default;
+  // Records that the next derived byte came from source offset `source_offset`.
+  void Add(uint32_t source_offset) { to_source_.push_back(source_offset); }
+  // Records the source offset that corresponds to the end of the derived string.
+  void Finish(uint32_t source_end) {
+    to_source_.push_back(source_end);
+    identity_ = false;
+  }
+
+  // Source offset of derived offset `offset` (0 <= offset <= size()).
+  uint32_t ToSource(uint32_t offset) const;
+  // Source offset just past derived byte `offset - 1`: use for span ends so that a span
+  // ending at a multi-byte source sequence covers it wholly.
+  uint32_t EndToSource(uint32_t offset) const;
+  // Number of derived bytes mapped.
+  uint32_t size() const;
+  // True when derived and source offsets are equal.
+  bool identity() const { return identity_; }
+
+  // Returns the composition: derived offsets of `this` mapped through `outer` (this maps
+  // into the string that `outer` is the derived side of).
+  OffsetMap ComposeWith(const OffsetMap& outer) const;
+
+ private:
+  bool identity_ = true;
+  uint32_t identity_size_ = 0;
+  std::vector<uint32_t> to_source_;  // size()+1 entries when not identity
+};
+
+}  // namespace letapis

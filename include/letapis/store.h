@@ -1,0 +1,58 @@
+// Store: the narrow storage interface. SQLCipher today; PostgreSQL can implement it later.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "letapis/document.h"
+#include "letapis/extraction.h"
+#include "letapis/status.h"
+
+namespace letapis {
+
+// A stored report: its document and the extraction made from it.
+struct StoredReport {
+  int64_t id = 0;
+  Document document;
+  Extraction extraction;
+  std::string ingested_at;  // UTC, ISO 8601
+};
+
+// Counts shown by `letapis status` and the demo summary.
+struct StoreCounts {
+  int64_t sources = 0, mentions = 0, entities = 0, events = 0, claims = 0, quotes = 0;
+};
+
+// Storage of sources, documents and extracted facts, plus the audit log. Every mutating
+// call runs in one transaction: it either applies wholly or not at all.
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Adds a report and its extraction. When a source with the same sha256 exists nothing
+  // is written and *added is false. `actor` is recorded in the audit log.
+  virtual Status AddReport(const Document& doc, const Extraction& extraction,
+                           const std::string& actor, bool* added) = 0;
+
+  // Calls `visit` for every stored report in ingestion order; stops early and returns
+  // the visitor's status if it is not OK.
+  virtual Status ForEachReport(const std::function<Status(const StoredReport&)>& visit) = 0;
+
+  // Loads one report by source name (file name) or by sha256 prefix (>= 8 hex digits).
+  virtual Status FindReport(const std::string& name_or_hash, StoredReport* out) = 0;
+
+  // Row counts of the main tables.
+  virtual Status Counts(StoreCounts* out) = 0;
+};
+
+// Opens (create=false) or creates (create=true) an encrypted SQLCipher store at `path`.
+// The key is derived from `passphrase` with Argon2id; the salt is the file header.
+// Creating fails when the file exists; opening fails with kNotFound when it does not,
+// and with kWrongPassphrase when the passphrase does not open it.
+Status OpenSqlcipherStore(const std::string& path, const std::string& passphrase, bool create,
+                          std::unique_ptr<Store>* out);
+
+}  // namespace letapis

@@ -1,0 +1,24 @@
+// The letapis sub-commands; each registers itself on the CLI11 app and, when chosen,
+// stores its exit code in *exit_code.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "cli/context.h"
+
+namespace letapis::cli {
+
+// `letapis init`: creates an encrypted store.
+void AddInitCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis ingest PATH...`: reads reports into the store.
+void AddIngestCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis extract PATH...`: runs extraction without a store, writing to stdout.
+void AddExtractCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis export --format eval|json`: writes what the store holds.
+void AddExportCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis explain DOC`: lists each fact of a document with sentence, span and rule.
+void AddExplainCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis summary`: counts, most-reported people and latest events.
+void AddSummaryCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+
+}  // namespace letapis::cli

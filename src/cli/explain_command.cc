@@ -1,0 +1,90 @@
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "letapis/export.h"
+
+namespace letapis::cli {
+namespace {
+
+// The text of a span on one line, shortened for a terminal.
+std::string OneLine(const Document& doc, const Span& span, size_t max = 160) {
+  std::string s = SpanText(doc, span);
+  for (char& c : s) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  if (s.size() > max) {
+    size_t cut = max;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    s = s.substr(0, cut) + "...";
+  }
+  return s;
+}
+
+std::string Name(const Extraction& x, int e) { return e >= 0 ? x.entities[e].name : "?"; }
+
+void Explain(const StoredReport& r) {
+  const Document& doc = r.document;
+  const Extraction& x = r.extraction;
+  std::cout << fmt::format("{}  (sha256 {}, published {})\n", doc.meta.name,
+                           doc.meta.sha256.substr(0, 12),
+                           x.published.known() ? x.published.ToIso() : "unknown");
+  std::cout << "\nNames\n";
+  for (const Mention& m : x.mentions) {
+    std::cout << fmt::format("  [{}-{}] {} \"{}\" -> {}  rule {} ({:.2f})\n", m.span.begin,
+                             m.span.end, EntityKindName(m.kind), m.surface, Name(x, m.entity),
+                             m.rule, m.confidence);
+  }
+  std::cout << "\nEvents\n";
+  for (const Event& ev : x.events) {
+    std::string who;
+    for (int w : ev.who) who += (who.empty() ? "" : ", ") + Name(x, w);
+    std::cout << fmt::format("  {} [{}] who: {}", ev.type, ev.modality, who);
+    if (ev.date.known()) std::cout << " date: " << ev.date.ToIso();
+    if (ev.place >= 0) std::cout << " place: " << Name(x, ev.place);
+    if (ev.term_months) std::cout << " term: " << *ev.term_months << " months";
+    if (!ev.article.empty()) std::cout << " article: " << ev.article;
+    std::cout << fmt::format("\n    rule {} trigger \"{}\" span [{}-{}]\n    \"{}\"\n", ev.rule,
+                             OneLine(doc, ev.trigger), ev.evidence.begin, ev.evidence.end,
+                             OneLine(doc, ev.evidence));
+  }
+  std::cout << "\nClaims\n";
+  for (const Claim& c : x.claims) {
+    std::cout << fmt::format("  {} {} {} as of {} source {}\n    rule {} span [{}-{}] \"{}\"\n",
+                             c.qualifier, c.value, c.category,
+                             c.as_of.known() ? c.as_of.ToIso() : "?",
+                             c.source >= 0 ? Name(x, c.source) : "-", c.rule, c.evidence.begin,
+                             c.evidence.end, OneLine(doc, c.evidence));
+  }
+  std::cout << "\nQuotes\n";
+  for (const Quote& q : x.quotes) {
+    std::cout << fmt::format("  {}: rule {} span [{}-{}] \"{}\"\n",
+                             q.speaker >= 0 ? Name(x, q.speaker) : "(speaker unknown)", q.rule,
+                             q.span.begin, q.span.end, OneLine(doc, q.span, 100));
+  }
+}
+
+}  // namespace
+
+void AddExplainCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
+  CLI::App* cmd = app.add_subcommand(
+      "explain", "list each fact found in a stored report with its sentence, span and rule id");
+  auto doc = std::make_shared<std::string>();
+  cmd->add_option("doc", *doc, "report file name or sha256 prefix (8+ hex digits)")->required();
+  cmd->callback([&global, exit_code, doc] {
+    std::unique_ptr<Store> store;
+    if (Status s = OpenStore(global, &store); !s.ok()) {
+      *exit_code = Fail(s);
+      return;
+    }
+    StoredReport report;
+    if (Status s = store->FindReport(*doc, &report); !s.ok()) {
+      *exit_code = Fail(s);
+      return;
+    }
+    Explain(report);
+  });
+}
+
+}  // namespace letapis::cli

@@ -1,0 +1,52 @@
+#include <fstream>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "letapis/export.h"
+
+namespace letapis::cli {
+
+void AddExportCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
+  CLI::App* cmd = app.add_subcommand("export", "write what the store holds, one JSON line per report");
+  auto format = std::make_shared<std::string>("json");
+  auto out_path = std::make_shared<std::string>();
+  cmd->add_option("--format", *format, "eval (SCHEMA.md interchange) or json (everything)")
+      ->check(CLI::IsMember({"eval", "json"}));
+  cmd->add_option("--out", *out_path, "write to this file instead of stdout");
+  cmd->callback([&global, exit_code, format, out_path] {
+    std::unique_ptr<Store> store;
+    if (Status s = OpenStore(global, &store); !s.ok()) {
+      *exit_code = Fail(s);
+      return;
+    }
+    std::ofstream file;
+    std::ostream* out = &std::cout;
+    const std::string tmp = *out_path + ".part";
+    if (!out_path->empty()) {
+      file.open(tmp, std::ios::binary | std::ios::trunc);
+      if (!file) {
+        *exit_code = Fail(Status::IoError(fmt::format("{}: cannot write", *out_path)));
+        return;
+      }
+      out = &file;
+    }
+    Status s = store->ForEachReport([&](const StoredReport& r) {
+      const auto record = *format == "eval" ? EvalRecord(r.document, r.extraction)
+                                            : FullRecord(r.document, r.extraction);
+      *out << record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      return out->good() ? Status::Ok() : Status::IoError("write failed");
+    });
+    if (!out_path->empty()) {
+      file.close();
+      if (s.ok() && std::rename(tmp.c_str(), out_path->c_str()) != 0) {
+        s = Status::IoError(fmt::format("{}: cannot write", *out_path));
+      }
+      if (!s.ok()) std::remove(tmp.c_str());
+    }
+    if (!s.ok()) *exit_code = Fail(s);
+  });
+}
+
+}  // namespace letapis::cli

@@ -1,0 +1,29 @@
+// letapis: the command-line front end. Each sub-command lives in its own file.
+#include <cstdlib>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  using namespace letapis::cli;
+  CLI::App app{
+      "letapis: turn reports on political repression into an evidence-linked, encrypted record"};
+  app.set_version_flag("--version", std::string(LETAPIS_VERSION));
+  app.require_subcommand(1);
+  GlobalOptions global;
+  if (const char* env = std::getenv("LETAPIS_DB"); env != nullptr && *env != '\0') global.db = env;
+  app.add_option("--db", global.db, "store file (default letapis.db, or $LETAPIS_DB)");
+  int exit_code = kExitOk;
+  AddInitCommand(app, global, &exit_code);
+  AddIngestCommand(app, global, &exit_code);
+  AddExtractCommand(app, global, &exit_code);
+  AddExportCommand(app, global, &exit_code);
+  AddExplainCommand(app, global, &exit_code);
+  AddSummaryCommand(app, global, &exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  return exit_code;
+}

@@ -1,0 +1,157 @@
+#include <cmath>
+
+#include "letapis/export.h"
+
+namespace letapis {
+namespace {
+
+using nlohmann::json;
+
+json DateOrNull(const PartialDate& d) { return d.known() ? json(d.ToIso()) : json(nullptr); }
+
+json EntityNameOrNull(const Extraction& x, int entity) {
+  return entity >= 0 && entity < static_cast<int>(x.entities.size())
+             ? json(x.entities[entity].name)
+             : json(nullptr);
+}
+
+json Number(double v) {
+  if (std::floor(v) == v && std::fabs(v) < 9e15) return json(static_cast<int64_t>(v));
+  return json(v);
+}
+
+json SpanJson(const Document& doc, const Span& span) {
+  return json{{"begin", span.begin},
+              {"end", span.end},
+              {"raw_begin", doc.text_to_raw.ToSource(span.begin)},
+              {"raw_end", doc.text_to_raw.EndToSource(span.end)},
+              {"text", SpanText(doc, span)}};
+}
+
+}  // namespace
+
+std::string SpanText(const Document& doc, const Span& span) {
+  if (span.begin > span.end || span.end > doc.text.size()) return "";
+  return doc.text.substr(span.begin, span.end - span.begin);
+}
+
+json EvalRecord(const Document& doc, const Extraction& x) {
+  json out;
+  out["doc"] = doc.meta.name;
+  out["published"] = DateOrNull(x.published);
+  const char* sections[] = {"persons", "organizations", "places"};
+  for (const char* s : sections) out[s] = json::array();
+  std::vector<bool> mentioned(x.entities.size(), false);
+  for (const Mention& m : x.mentions) {
+    if (m.entity >= 0 && m.entity < static_cast<int>(mentioned.size())) mentioned[m.entity] = true;
+  }
+  for (size_t i = 0; i < x.entities.size(); ++i) {
+    if (!mentioned[i]) continue;
+    const Entity& e = x.entities[i];
+    const char* section = e.kind == EntityKind::kPerson         ? "persons"
+                          : e.kind == EntityKind::kOrganization ? "organizations"
+                                                                : "places";
+    out[section].push_back(json{{"name", e.name}, {"aliases", e.aliases}});
+  }
+  out["events"] = json::array();
+  for (const Event& ev : x.events) {
+    if (ev.modality != "asserted") continue;
+    json who = json::array();
+    for (int w : ev.who) who.push_back(EntityNameOrNull(x, w));
+    out["events"].push_back(json{{"type", ev.type},
+                                 {"who", who},
+                                 {"date", DateOrNull(ev.date)},
+                                 {"place", EntityNameOrNull(x, ev.place)},
+                                 {"term_months", ev.term_months ? json(*ev.term_months) : json(nullptr)},
+                                 {"evidence", SpanText(doc, ev.evidence)}});
+  }
+  out["claims"] = json::array();
+  for (const Claim& c : x.claims) {
+    json source = EntityNameOrNull(x, c.source);
+    if (source.is_null() && !c.source_name.empty()) source = c.source_name;
+    out["claims"].push_back(json{{"value", Number(c.value)},
+                                 {"qualifier", c.qualifier},
+                                 {"category", c.category},
+                                 {"what", c.what},
+                                 {"as_of", DateOrNull(c.as_of)},
+                                 {"source", source},
+                                 {"evidence", SpanText(doc, c.evidence)}});
+  }
+  out["quotes"] = json::array();
+  for (const Quote& q : x.quotes) {
+    if (q.speaker < 0) continue;
+    out["quotes"].push_back(
+        json{{"speaker", EntityNameOrNull(x, q.speaker)}, {"evidence", SpanText(doc, q.span)}});
+  }
+  return out;
+}
+
+json FullRecord(const Document& doc, const Extraction& x) {
+  json out;
+  const SourceMeta& m = doc.meta;
+  out["source"] = json{{"name", m.name},         {"path", m.path},
+                       {"format", m.format},     {"url", m.url},
+                       {"title", m.title},       {"publisher", m.publisher},
+                       {"published", DateOrNull(m.published)},
+                       {"encoding", m.encoding}, {"sha256", m.sha256},
+                       {"bytes", doc.raw.size()}};
+  out["published"] = DateOrNull(x.published);
+  out["entities"] = json::array();
+  for (size_t i = 0; i < x.entities.size(); ++i) {
+    const Entity& e = x.entities[i];
+    json mentions = json::array();
+    for (const Mention& mn : x.mentions) {
+      if (mn.entity != static_cast<int>(i)) continue;
+      json j = SpanJson(doc, mn.span);
+      j["surface"] = mn.surface;
+      j["rule"] = mn.rule;
+      j["confidence"] = mn.confidence;
+      mentions.push_back(j);
+    }
+    out["entities"].push_back(json{{"id", i},
+                                   {"kind", EntityKindName(e.kind)},
+                                   {"name", e.name},
+                                   {"aliases", e.aliases},
+                                   {"confidence", e.confidence},
+                                   {"mentions", mentions}});
+  }
+  out["events"] = json::array();
+  for (const Event& ev : x.events) {
+    json who = json::array();
+    for (int w : ev.who) who.push_back(json{{"entity", w}, {"name", EntityNameOrNull(x, w)}});
+    out["events"].push_back(json{{"type", ev.type},
+                                 {"who", who},
+                                 {"date", DateOrNull(ev.date)},
+                                 {"date_text", ev.date_text},
+                                 {"place", EntityNameOrNull(x, ev.place)},
+                                 {"term_months", ev.term_months ? json(*ev.term_months) : json(nullptr)},
+                                 {"article", ev.article},
+                                 {"modality", ev.modality},
+                                 {"evidence", SpanJson(doc, ev.evidence)},
+                                 {"trigger", SpanJson(doc, ev.trigger)},
+                                 {"rule", ev.rule},
+                                 {"confidence", ev.confidence}});
+  }
+  out["claims"] = json::array();
+  for (const Claim& c : x.claims) {
+    out["claims"].push_back(json{{"value", Number(c.value)},
+                                 {"qualifier", c.qualifier},
+                                 {"category", c.category},
+                                 {"what", c.what},
+                                 {"as_of", DateOrNull(c.as_of)},
+                                 {"source", EntityNameOrNull(x, c.source)},
+                                 {"evidence", SpanJson(doc, c.evidence)},
+                                 {"rule", c.rule},
+                                 {"confidence", c.confidence}});
+  }
+  out["quotes"] = json::array();
+  for (const Quote& q : x.quotes) {
+    out["quotes"].push_back(json{{"speaker", EntityNameOrNull(x, q.speaker)},
+                                 {"evidence", SpanJson(doc, q.span)},
+                                 {"rule", q.rule},
+                                 {"confidence", q.confidence}});
+  }
+  return out;
+}
+
+}  // namespace letapis

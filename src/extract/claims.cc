@@ -1,0 +1,235 @@
+// Claims: counted numbers about people, with qualifier, category, as-of date and source.
+#include <algorithm>
+#include <cmath>
+
+#include "extract/analysis.h"
+
+namespace letapis {
+namespace {
+
+bool Overlaps(uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1) { return a0 < b1 && b0 < a1; }
+
+class ClaimFinder {
+ public:
+  ClaimFinder(const Analysis& a, Extraction* out) : a_(a), lex_(*a.lex), out_(*out) {}
+
+  void Run() {
+    default_source_ = DocumentAuthor();
+    int paragraph_source = -1;
+    uint32_t paragraph = UINT32_MAX;
+    for (const NumberMatch& num : a_.numbers) {
+      if (a_.paragraph_of[num.first] != paragraph) {
+        paragraph = a_.paragraph_of[num.first];
+        paragraph_source = -1;
+      }
+      if (num.vague || !IsCount(num)) continue;
+      const uint32_t cue_end = CountedThing(num);
+      if (cue_end == 0) continue;
+      Claim c;
+      c.value = num.value;
+      c.qualifier = Qualifier(num.first);
+      c.category = Category(num, cue_end);
+      c.what = std::string(a_.TextOf(num.end, std::min<uint32_t>(cue_end, num.end + 8)));
+      const Sentence& s = a_.sentences[a_.sentence_of[num.first]];
+      c.evidence = a_.SpanOf(QualifierStart(num.first), std::max(cue_end, num.end));
+      c.as_of = SentenceDate(num.first);
+      if (!c.as_of.known()) c.as_of = a_.published;
+      int source = SentenceSource(s);
+      if (source < 0) source = PreviousSentenceSource(s);
+      if (source >= 0) paragraph_source = source;
+      if (source < 0) source = paragraph_source;
+      if (source < 0) source = default_source_;
+      c.source = source;
+      c.rule = "claim." + num.rule;
+      c.confidence = 0.7f;
+      Add(std::move(c));
+    }
+  }
+
+ private:
+  // Numbers that are not years, dates, terms, ages, article numbers or ordinals.
+  bool IsCount(const NumberMatch& num) const {
+    for (const DateMatch& d : a_.dates) {
+      if (Overlaps(num.first, num.end, d.first, d.end)) return false;
+    }
+    for (const TermMatch& t : a_.terms) {
+      if (Overlaps(num.first, num.end, t.first, t.end)) return false;
+    }
+    for (const ArticleMatch& m : a_.articles) {
+      if (Overlaps(num.first, num.end, m.first, m.end)) return false;
+    }
+    const std::string_view w = a_.word(num.first);
+    if (!w.empty() && w.back() >= 'a' && w.back() <= 'z' && w[0] >= '0' && w[0] <= '9') {
+      return false;  // "10th", "1980s"
+    }
+    if (num.value < 2 || std::floor(num.value) != num.value) return false;
+    if (num.value >= 1900 && num.value <= 2100 && w.find(',') == std::string_view::npos) {
+      return false;
+    }
+    const std::string_view next = num.end < a_.tokens.size() ? a_.word(num.end) : "";
+    if (next == "%" || next == "percent" || next == "times" || next == "-" || next == "years" ||
+        next == "months" || next == "days" || next == "hours" || next == "year-old") {
+      return false;
+    }
+    if (num.first > 0) {
+      const std::string_view prev = a_.word(num.first - 1);
+      if (prev == "No" || prev == "#" || prev == "$" || prev == "€" || prev == "Article") {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // End token of the counted noun phrase or category cue after the number; 0 if the
+  // number counts nothing a claim is about.
+  uint32_t CountedThing(const NumberMatch& num) const {
+    const uint32_t s_end = a_.sentences[a_.sentence_of[num.first]].last;
+    for (uint32_t k = num.end; k < s_end && k < num.end + 4; ++k) {
+      if (a_.tokens[k].kind != TokenKind::kWord) break;
+      const std::string w(a_.word(k));
+      if (lex_.claim_nouns.count(w) > 0) return k + 1;
+      if (k == num.end || k == num.end + 1) {
+        auto m = lex_.category_phrases.LongestAt(a_.text(), a_.tokens, k);
+        if (m.length > 0) return k + m.length;
+        if (w == "are" || w == "were" || w == "have" || w == "remain" || w == "currently") continue;
+      }
+    }
+    return 0;
+  }
+
+  std::string Qualifier(uint32_t first) const {
+    for (uint32_t len = 3; len >= 1; --len) {
+      if (first < len) continue;
+      auto m = lex_.qualifier_phrases.LongestAt(a_.text(), a_.tokens, first - len);
+      if (m.length == len) return lex_.qualifiers[m.value].label;
+    }
+    return "exact";
+  }
+
+  uint32_t QualifierStart(uint32_t first) const {
+    for (uint32_t len = 3; len >= 1; --len) {
+      if (first < len) continue;
+      auto m = lex_.qualifier_phrases.LongestAt(a_.text(), a_.tokens, first - len);
+      if (m.length == len) return first - len;
+    }
+    return first;
+  }
+
+  // The category: "release of N" before the number, else the main verb's cue after the
+  // counted phrase ("N individuals imprisoned ... have been freed" -> released), else the
+  // first cue after the number, else "other".
+  std::string Category(const NumberMatch& num, uint32_t cue_end) const {
+    if (num.first >= 2 && a_.Is(num.first - 1, "of")) {
+      auto m = lex_.category_phrases.LongestAt(a_.text(), a_.tokens, num.first - 2);
+      if (m.length == 1 && lex_.categories[m.value].label == "released") return "released";
+    }
+    const Sentence& s = a_.sentences[a_.sentence_of[num.first]];
+    std::string first_cue, main_cue;
+    for (uint32_t k = num.end; k < s.last && k < num.end + 16; ++k) {
+      const std::string_view w = a_.word(k);
+      if (w == ";" || (k > cue_end && w == "and" && k + 1 < s.last &&
+                       a_.tokens[k + 1].kind == TokenKind::kNumber)) {
+        break;
+      }
+      auto m = lex_.category_phrases.LongestAt(a_.text(), a_.tokens, k);
+      if (m.length == 0) continue;
+      const std::string& label = lex_.categories[m.value].label;
+      if (first_cue.empty()) first_cue = label;
+      const std::string_view before = k > 0 ? a_.word(k - 1) : "";
+      if (before == "been" || before == "are" || before == "were" || before == "have" ||
+          before == "has" || before == "to" || (before.size() > 4 && before.ends_with("ly"))) {
+        main_cue = label;
+      }
+      k += m.length - 1;
+    }
+    if (!main_cue.empty()) return main_cue;
+    if (!first_cue.empty()) return first_cue;
+    return "other";
+  }
+
+  PartialDate SentenceDate(uint32_t t) const {
+    const uint32_t s = a_.sentence_of[t];
+    for (const DateMatch& d : a_.dates) {
+      if (a_.sentence_of[d.first] == s && d.date.known()) return d.date;
+    }
+    return PartialDate{};
+  }
+
+  bool IsSource(int entity) const {
+    return entity >= 0 && out_.entities[entity].kind != EntityKind::kPlace;
+  }
+
+  // "according to X", "X reports/says/estimates" within the sentence.
+  int SentenceSource(const Sentence& s) const {
+    for (uint32_t k = s.first; k + 2 < s.last; ++k) {
+      if (a_.IsIgnoreCase(k, "according") && a_.Is(k + 1, "to")) {
+        const int n = a_.NameAt(k + 2);
+        if (n >= 0 && IsSource(a_.names[n].entity)) return a_.names[n].entity;
+      }
+    }
+    for (const NameSpan& n : a_.names) {
+      if (n.first < s.first || n.first >= s.last || !IsSource(n.entity)) continue;
+      if (n.end < s.last && IsSayingVerb(a_.word(n.end))) return n.entity;
+    }
+    return -1;
+  }
+
+  // A sentence ending in ':' that names a reporting body introduces the next one.
+  int PreviousSentenceSource(const Sentence& s) const {
+    const uint32_t index = a_.sentence_of[s.first];
+    if (index == 0) return -1;
+    const Sentence& prev = a_.sentences[index - 1];
+    if (a_.paragraph_of[prev.first] != a_.paragraph_of[s.first]) return -1;
+    return SentenceSource(prev);
+  }
+
+  bool IsSayingVerb(std::string_view w) const {
+    return w == "reports" || w == "reported" || w == "says" || w == "said" || w == "estimates" ||
+           w == "estimated" || w == "counted" || w == "counts" || w == "recorded" ||
+           w == "documented" || w == "notes" || w == "noted" || w == "stated" || w == "states";
+  }
+
+  // The author of a text in its own voice: a byline ("writes X", "By X") or an
+  // organisation named in the first line.
+  int DocumentAuthor() const {
+    for (const NameSpan& n : a_.names) {
+      if (n.kind != EntityKind::kPerson || n.first == 0) continue;
+      const std::string_view prev = a_.word(n.first - 1);
+      if (prev == "writes" || (prev == "By" && (n.first < 2 || a_.tokens[n.first - 2].kind ==
+                                                                   TokenKind::kNewline))) {
+        return n.entity;
+      }
+    }
+    for (const NameSpan& n : a_.names) {
+      if (a_.paragraph_of[n.first] > 0) break;
+      bool first_line = true;
+      for (uint32_t k = 0; k < n.first; ++k) {
+        if (a_.tokens[k].kind == TokenKind::kNewline) first_line = false;
+      }
+      if (first_line && n.kind == EntityKind::kOrganization) return n.entity;
+    }
+    return -1;
+  }
+
+  // A figure restated in the same document is one claim.
+  void Add(Claim c) {
+    for (Claim& other : out_.claims) {
+      if (other.value == c.value) {
+        if (other.source < 0) other.source = c.source;
+        return;
+      }
+    }
+    out_.claims.push_back(std::move(c));
+  }
+
+  const Analysis& a_;
+  const Lexicons& lex_;
+  Extraction& out_;
+  int default_source_ = -1;
+};
+
+}  // namespace
+
+void FindClaims(const Analysis& analysis, Extraction* out) { ClaimFinder(analysis, out).Run(); }
+
+}  // namespace letapis

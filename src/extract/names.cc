@@ -1,0 +1,525 @@
+// Names: persons, organisations and places, and their in-document coreference.
+#include <algorithm>
+#include <map>
+#include <string>
+#include <unordered_map>
+
+#include "extract/analysis.h"
+
+namespace letapis {
+namespace {
+
+// Words that may join the capitalised words of one name ("Ministry of Foreign Affairs").
+bool IsConnector(std::string_view w) {
+  return w == "of" || w == "for" || w == "and" || w == "the" || w == "de" || w == "van" ||
+         w == "von" || w == "der" || w == "al" || w == "bin" || w == "ibn" || w == "on" ||
+         w == "in" || w == "&";
+}
+
+// A word with a trailing possessive removed: "Hniot's" -> "Hniot".
+std::string_view Bare(std::string_view w) {
+  if (w.size() > 2 && (w.ends_with("'s") || w.ends_with("'S"))) return w.substr(0, w.size() - 2);
+  if (w.size() > 1 && w.back() == '\'') return w.substr(0, w.size() - 1);
+  return w;
+}
+
+bool IsCapWord(const Analysis& a, size_t i) {
+  if (i >= a.tokens.size()) return false;
+  const Token& t = a.tokens[i];
+  return t.kind == TokenKind::kWord && (t.is(kCapitalized) || t.is(kAllCaps));
+}
+
+bool IsSentenceStart(const Analysis& a, uint32_t i) {
+  const Sentence& s = a.sentences[a.sentence_of[i]];
+  uint32_t k = s.first;
+  while (k < i && a.tokens[k].kind == TokenKind::kPunct) ++k;
+  return k == i;
+}
+
+class NameFinder {
+ public:
+  NameFinder(Analysis* a, Extraction* out) : a_(*a), lex_(*a->lex), out_(*out) {}
+
+  void Run() {
+    FindSpans();
+    LinkAbbreviations();
+    ResolveEntities();
+    EmitMentions();
+  }
+
+ private:
+  // Candidate spans, in token order.
+  void FindSpans() {
+    const uint32_t n = static_cast<uint32_t>(a_.tokens.size());
+    uint32_t i = 0;
+    while (i < n) {
+      if (a_.tokens[i].kind != TokenKind::kWord) {
+        ++i;
+        continue;
+      }
+      if (uint32_t used = TryQuotedOrganization(i); used > 0) {
+        i += used;
+        continue;
+      }
+      if (!IsCapWord(a_, i)) {
+        ++i;
+        continue;
+      }
+      uint32_t j = ChunkEnd(i);
+      ClassifyChunk(i, j);
+      i = j;
+    }
+  }
+
+  // End of the run of capitalised words (with connectors and initials) starting at i.
+  uint32_t ChunkEnd(uint32_t i) const {
+    const uint32_t n = static_cast<uint32_t>(a_.tokens.size());
+    uint32_t j = i + 1;
+    while (j < n) {
+      if (IsCapWord(a_, j)) {
+        ++j;
+        continue;
+      }
+      std::string_view w = a_.word(j);
+      // Initials: "A. Lukashenko".
+      if (w == "." && a_.word(j - 1).size() == 1 && IsCapWord(a_, j + 1)) {
+        j += 1;
+        continue;
+      }
+      if (a_.tokens[j].kind == TokenKind::kWord && IsConnector(w)) {
+        uint32_t k = j + 1;
+        if (k < n && a_.word(k) == "the") ++k;
+        if (IsCapWord(a_, k) && !Bare(a_.word(j - 1)).empty() && a_.word(j - 1) == Bare(a_.word(j - 1))) {
+          j = k;
+          continue;
+        }
+      }
+      break;
+    }
+    return j;
+  }
+
+  bool IsStop(std::string_view w) const {
+    return lex_.stopwords.count(std::string(Bare(w))) > 0;
+  }
+  bool IsDemonym(std::string_view w) const { return lex_.demonyms.count(std::string(w)) > 0; }
+  bool IsOrgHead(std::string_view w) const {
+    return lex_.org_heads.count(std::string(Bare(w))) > 0;
+  }
+  bool IsGiven(std::string_view w) const { return lex_.given_names.count(std::string(w)) > 0; }
+  bool IsRole(std::string_view w) const { return lex_.roles.count(FoldCase(w)) > 0; }
+  int PlaceId(uint32_t first, uint32_t end) const {
+    auto m = lex_.place_names.LongestAt(a_.text(), a_.tokens, first);
+    return m.length == end - first ? m.value : -1;
+  }
+  bool HasSurnameSuffix(std::string_view w) const {
+    std::string lower = FoldCase(Bare(w));
+    if (lower.size() < 4) return false;
+    for (const std::string& s : lex_.surname_suffixes) {
+      if (lower.ends_with(s)) return true;
+    }
+    return false;
+  }
+
+  // NGO "Names", movement "For Freedom": a descriptor before a quoted name.
+  uint32_t TryQuotedOrganization(uint32_t i) {
+    static const char* kDescriptors[] = {"ngo", "movement", "project", "initiative", "foundation",
+                                         "organization", "organisation", "association", "centre",
+                                         "center", "group", "network", "party", "agency",
+                                         "campaign", "platform", "channel", "outlet", "newspaper",
+                                         "magazine", "website", "portal", "union", "company",
+                                         "publication", "fund", "club", "community"};
+    const std::string lower = FoldCase(a_.word(i));
+    bool descriptor = false;
+    for (const char* d : kDescriptors) descriptor = descriptor || lower == d;
+    if (!descriptor || !a_.Is(i + 1, "\"") || !IsCapWord(a_, i + 2)) return 0;
+    uint32_t k = i + 2;
+    while (k < a_.tokens.size() && k < i + 9 && a_.tokens[k].kind == TokenKind::kWord) ++k;
+    if (!a_.Is(k, "\"") && !(a_.Is(k, ",") && a_.Is(k + 1, "\"")) && !a_.Is(k, ".")) return 0;
+    // Include a capitalised civic prefix: "Civic initiative", "Kharkiv Regional Foundation".
+    uint32_t first = i;
+    while (first > 0 && IsCapWord(a_, first - 1) && !IsStop(a_.word(first - 1)) &&
+           (pending_.empty() || pending_.back().span.end <= first - 1)) {
+      --first;
+    }
+    std::string name;
+    for (uint32_t t = first; t <= i; ++t) {
+      std::string w(a_.word(t));
+      if (!w.empty() && w[0] >= 'a' && w[0] <= 'z') w[0] = static_cast<char>(w[0] - 'a' + 'A');
+      name += w;
+      name += ' ';
+    }
+    const std::string inner(a_.TextOf(i + 2, k));
+    name += inner;
+    Add(first, k, EntityKind::kOrganization, name, "org.descriptor_quoted", 0.8f);
+    pending_.back().alias = inner;
+    return k - i;
+  }
+
+  struct Pending {
+    NameSpan span;
+    std::string key;    // entity key (kind + folded canonical)
+    std::string alias;  // another name of the same entity seen here ("Names" for NGO "Names")
+  };
+
+  void Add(uint32_t first, uint32_t end, EntityKind kind, std::string surface, const char* rule,
+           float confidence, std::string key = "") {
+    // Drop a span overlapping a previous one (spans are found in token order).
+    if (!pending_.empty() && pending_.back().span.end > first) return;
+    if (key.empty()) key = FoldCase(surface);
+    key = std::string(EntityKindName(kind)) + ":" + key;
+    pending_.push_back(Pending{NameSpan{first, end, kind, std::move(surface), rule, confidence, -1},
+                               std::move(key), ""});
+  }
+
+  // Classifies the capitalised chunk [i, j) into names (possibly several).
+  void ClassifyChunk(uint32_t i, uint32_t j) {
+    // Known organisation by acronym or name at the start of the chunk.
+    while (i < j) {
+      auto acro = lex_.organization_acronyms.LongestAt(a_.text(), a_.tokens, i);
+      auto named = lex_.organization_names.LongestAt(a_.text(), a_.tokens, i);
+      auto place = lex_.place_names.LongestAt(a_.text(), a_.tokens, i);
+      auto person = lex_.person_names.LongestAt(a_.text(), a_.tokens, i);
+      uint32_t org_len = std::max(acro.length, named.length);
+      int org_id = acro.length >= named.length ? acro.value : named.value;
+      if (org_len > 0 && named.length == org_len && !a_.tokens[i].is(kCapitalized)) org_len = 0;
+      const uint32_t rest_org = OrgExtent(i, j);
+      if (rest_org > 0 && rest_org >= org_len && rest_org >= place.length) {
+        EmitOrg(i, i + rest_org, org_len > 0 ? org_id : -1);
+        i += rest_org;
+        continue;
+      }
+      if (org_len > 0 && org_len >= place.length && org_len >= person.length) {
+        EmitOrg(i, i + org_len, org_id);
+        i += org_len;
+        continue;
+      }
+      if (person.length > 0 && person.length >= place.length) {
+        Add(i, i + person.length, EntityKind::kPerson, Surface(i, i + person.length),
+            "person.known", 0.9f);
+        i += person.length;
+        continue;
+      }
+      if (place.length > 0) {
+        Add(i, i + place.length, EntityKind::kPlace, Surface(i, i + place.length), "place.gazetteer",
+            0.9f, "place#" + std::to_string(place.value));
+        i += place.length;
+        continue;
+      }
+      // Single-token known names with a possessive ("Viasna's", "Lukashenko's").
+      std::string bare(Bare(a_.word(i)));
+      if (bare.size() != a_.word(i).size()) {
+        if (lex_.organization_names.ContainsWord(bare) || lex_.organization_acronyms.ContainsWord(bare)) {
+          Add(i, i + 1, EntityKind::kOrganization, bare, "org.known", 0.85f);
+          ++i;
+          continue;
+        }
+        if (lex_.person_names.ContainsWord(bare)) {
+          Add(i, i + 1, EntityKind::kPerson, bare, "person.known", 0.85f);
+          ++i;
+          continue;
+        }
+        if (lex_.place_names.ContainsWord(bare)) {
+          Add(i, i + 1, EntityKind::kPlace, bare, "place.gazetteer", 0.85f);
+          ++i;
+          continue;
+        }
+      }
+      uint32_t used = TryPerson(i, j);
+      if (used == 0) used = 1;
+      i += used;
+    }
+  }
+
+  // Length of an organisation name starting at i within [i, j): the longest prefix that
+  // ends in a head word or a known name and contains an organisation head word.
+  uint32_t OrgExtent(uint32_t i, uint32_t j) const {
+    uint32_t best = 0;
+    bool head_seen = false;
+    for (uint32_t k = i; k < j; ++k) {
+      if (a_.tokens[k].kind != TokenKind::kWord) continue;
+      if (IsGiven(a_.word(k)) && k > i && IsCapWord(a_, k + 1) && k + 1 < j) break;
+      if (IsOrgHead(a_.word(k))) head_seen = true;
+      if (head_seen && IsCapWord(a_, k)) best = k - i + 1;
+    }
+    if (best == 0) return 0;
+    // "Head of the Office of ..." starts with a role: not part of the organisation.
+    if (IsRole(a_.word(i)) && !IsOrgHead(a_.word(i))) return 0;
+    return best;
+  }
+
+  void EmitOrg(uint32_t first, uint32_t end, int known_id) {
+    // Strip a leading role with "of" ("Head of the Office ...") and leading stopwords.
+    while (first < end && (IsStop(a_.word(first)) && !IsOrgHead(a_.word(first)) &&
+                           !IsDemonym(a_.word(first)))) {
+      ++first;
+    }
+    if (first >= end) return;
+    std::string surface = Surface(first, end);
+    std::string key;
+    if (known_id >= 0) key = "known#" + std::to_string(known_id);
+    // A known name plus generic words ("Viasna Human Rights Centre") is that organisation.
+    if (known_id < 0) {
+      for (uint32_t k = first; k < end; ++k) {
+        auto m = lex_.organization_names.LongestAt(a_.text(), a_.tokens, k);
+        if (m.length == 0) m = lex_.organization_acronyms.LongestAt(a_.text(), a_.tokens, k);
+        if (m.length == 0) continue;
+        bool generic_rest = true;
+        for (uint32_t r = first; r < end; ++r) {
+          if (r >= k && r < k + m.length) continue;
+          std::string_view w = a_.word(r);
+          if (!(IsOrgHead(w) || w == "Human" || w == "Rights")) generic_rest = false;
+        }
+        if (generic_rest) key = "known#" + std::to_string(m.value);
+        break;
+      }
+    }
+    // A quoted name right after a head word belongs to it: Human Rights Centre "Viasna".
+    uint32_t end_with_quote = end;
+    std::string quoted;
+    if (a_.Is(end, "\"") && IsCapWord(a_, end + 1)) {
+      uint32_t k = end + 1;
+      while (k < a_.tokens.size() && k < end + 6 && IsCapWord(a_, k)) ++k;
+      if (a_.Is(k, "\"") || (a_.Is(k, ",") && a_.Is(k + 1, "\""))) {
+        quoted = std::string(a_.TextOf(end + 1, k));
+        end_with_quote = k;
+        auto m = lex_.organization_names.LongestAt(a_.text(), a_.tokens, end + 1);
+        if (m.length == k - end - 1) key = "known#" + std::to_string(m.value);
+      }
+    }
+    if (!quoted.empty()) surface += " " + quoted;
+    Add(first, end_with_quote, EntityKind::kOrganization, surface,
+        known_id >= 0 ? "org.known" : "org.head_word", known_id >= 0 ? 0.9f : 0.75f, key);
+    if (!quoted.empty() && !pending_.empty()) pending_.back().alias = quoted;
+  }
+
+  // Tries a person name at i (within chunk end j); returns tokens consumed (0 if none).
+  uint32_t TryPerson(uint32_t i, uint32_t j) {
+    // Skip leading stopwords, demonyms and capitalised roles.
+    uint32_t first = i;
+    bool role_before = i > 0 && IsRole(a_.word(i - 1));
+    while (first < j && (IsStop(a_.word(first)) || IsDemonym(a_.word(first)) ||
+                         IsRole(a_.word(first)))) {
+      if (IsRole(a_.word(first))) role_before = true;
+      ++first;
+    }
+    if (first > i) return first - i;
+    // Name tokens: capitalised words (and initials) up to 4, stopping at a stopword.
+    uint32_t end = first;
+    while (end < j && end < first + 4 &&
+           (IsCapWord(a_, end) || a_.word(end) == "." || IsConnector(a_.word(end))) &&
+           !(IsStop(a_.word(end)) && a_.tokens[end].kind == TokenKind::kWord)) {
+      if (IsConnector(a_.word(end)) && !(a_.word(end) == "de" || a_.word(end) == "van" ||
+                                         a_.word(end) == "von" || a_.word(end) == "bin" ||
+                                         a_.word(end) == "al")) {
+        break;
+      }
+      ++end;
+      // A possessive closes the name.
+      if (Bare(a_.word(end - 1)).size() != a_.word(end - 1).size()) break;
+    }
+    while (end > first && (a_.word(end - 1) == "." || IsConnector(a_.word(end - 1)))) --end;
+    if (end == first) return 1;
+    const uint32_t len = end - first;
+    for (uint32_t k = first; k < end; ++k) {
+      if (PlaceId(k, k + 1) >= 0 || IsOrgHead(a_.word(k))) return std::max<uint32_t>(1, k - i + (k == i));
+    }
+    if (len == 1) {
+      std::string w(Bare(a_.word(first)));
+      if (a_.tokens[first].is(kAllCaps) && w.size() >= 3 && w.size() <= 6 &&
+          !IsStop(w) && !LineIsAllCaps(first)) {
+        Add(first, first + 1, EntityKind::kOrganization, w, "org.acronym", 0.5f);
+        return 1;
+      }
+      singles_.push_back(Single{first, w, role_before || FollowsTitle(first)});
+      return 1;
+    }
+    const std::string_view head = a_.word(first);
+    const char* rule = nullptr;
+    float confidence = 0;
+    if (IsGiven(head) || (head.size() == 1 && a_.word(first + 1) == ".")) {
+      rule = "person.given_name";
+      confidence = 0.9f;
+    } else if (role_before) {
+      rule = "person.role";
+      confidence = 0.75f;
+    } else if (len <= 3 && HasSurnameSuffix(a_.word(end - 1)) &&
+               !(IsSentenceStart(a_, first) && len == 2 && !HasSurnameSuffix(head))) {
+      rule = "person.shape";
+      confidence = 0.6f;
+    }
+    if (rule == nullptr) return len;
+    Add(first, end, EntityKind::kPerson, Surface(first, end), rule, confidence);
+    return len;
+  }
+
+  bool FollowsTitle(uint32_t i) const {
+    if (i == 0) return false;
+    uint32_t k = i - 1;
+    if (a_.word(k) == "." && k > 0) --k;
+    std::string_view w = a_.word(k);
+    return w == "Mr" || w == "Mrs" || w == "Ms" || w == "Dr" || w == "Prof";
+  }
+
+  bool LineIsAllCaps(uint32_t i) const {
+    uint32_t s = i, e = i;
+    while (s > 0 && a_.tokens[s - 1].kind != TokenKind::kNewline) --s;
+    while (e < a_.tokens.size() && a_.tokens[e].kind != TokenKind::kNewline) ++e;
+    int words = 0, caps = 0;
+    for (uint32_t k = s; k < e; ++k) {
+      if (a_.tokens[k].kind != TokenKind::kWord) continue;
+      ++words;
+      if (a_.tokens[k].is(kAllCaps)) ++caps;
+    }
+    return words >= 2 && caps * 10 >= words * 8;
+  }
+
+  // Text of tokens [first, end) with a final possessive removed.
+  std::string Surface(uint32_t first, uint32_t end) const {
+    std::string s(a_.TextOf(first, end));
+    std::string_view last = a_.word(end - 1);
+    const size_t cut = last.size() - Bare(last).size();
+    s.resize(s.size() - cut);
+    return s;
+  }
+
+  // "Belarusian Independent Film Academy (BIFA)": the abbreviation is an alias.
+  void LinkAbbreviations() {
+    for (size_t p = 0; p < pending_.size(); ++p) {
+      Pending& org = pending_[p];
+      if (org.span.kind != EntityKind::kOrganization) continue;
+      const uint32_t e = org.span.end;
+      if (a_.Is(e, "(") && e + 2 < a_.tokens.size() && a_.tokens[e + 1].is(kAllCaps) &&
+          a_.Is(e + 2, ")")) {
+        const std::string abbr(a_.word(e + 1));
+        abbreviations_[abbr] = org.key;
+        if (org.alias.empty()) org.alias = abbr;
+      }
+    }
+    for (Pending& p : pending_) {
+      if (p.span.kind == EntityKind::kOrganization && p.span.end - p.span.first == 1) {
+        auto it = abbreviations_.find(p.span.surface);
+        if (it != abbreviations_.end()) {
+          p.key = it->second;
+          p.span.rule = "org.abbreviation";
+        }
+      }
+    }
+  }
+
+  struct Single {
+    uint32_t at;
+    std::string word;
+    bool titled;
+  };
+
+  void ResolveEntities() {
+    std::sort(pending_.begin(), pending_.end(),
+              [](const Pending& x, const Pending& y) { return x.span.first < y.span.first; });
+    // Multi-token persons define the people of the document.
+    std::map<std::string, int> by_key;
+    auto entity_for = [&](Pending& p) {
+      auto it = by_key.find(p.key);
+      if (it != by_key.end()) return it->second;
+      const int id = static_cast<int>(out_.entities.size());
+      out_.entities.push_back(Entity{p.span.kind, p.span.surface, {}, p.span.confidence});
+      by_key.emplace(p.key, id);
+      return id;
+    };
+    // Persons' name parts, for linking single words.
+    std::unordered_map<std::string, std::vector<int>> by_part;
+    for (Pending& p : pending_) {
+      if (p.span.kind == EntityKind::kPerson && p.span.end - p.span.first >= 2) {
+        p.span.entity = entity_for(p);
+        const uint32_t last = p.span.end - 1;
+        by_part[FoldCase(Bare(a_.word(last)))].push_back(p.span.entity);
+        by_part[FoldCase(a_.word(p.span.first))].push_back(p.span.entity);
+      }
+    }
+    for (auto& [part, ids] : by_part) {
+      std::sort(ids.begin(), ids.end());
+      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    }
+    auto link_single = [&](const std::string& word) -> int {
+      auto it = by_part.find(FoldCase(word));
+      if (it == by_part.end() || it->second.size() != 1) return -1;
+      return it->second[0];
+    };
+    for (Pending& p : pending_) {
+      if (p.span.entity >= 0) continue;
+      if (p.span.kind == EntityKind::kPerson) {
+        const int linked = link_single(p.span.surface);
+        p.span.entity = linked >= 0 ? linked : entity_for(p);
+      } else {
+        p.span.entity = entity_for(p);
+      }
+      if (!p.alias.empty()) AddAlias(p.span.entity, p.alias);
+    }
+    // Unclassified single capitalised words that name a person of the document.
+    for (const Single& s : singles_) {
+      if (IsStop(s.word) || IsDemonym(s.word) || (IsGiven(s.word) && link_single(s.word) < 0)) continue;
+      int entity = link_single(s.word);
+      const char* rule = "person.surname_link";
+      if (entity < 0) {
+        if (!(s.titled && HasSurnameSuffix(s.word))) continue;
+        Pending p{NameSpan{s.at, s.at + 1, EntityKind::kPerson, s.word, "person.titled", 0.6f, -1},
+                  "person:" + FoldCase(s.word), ""};
+        entity = entity_for(p);
+        rule = "person.titled";
+      }
+      pending_.push_back(Pending{
+          NameSpan{s.at, s.at + 1, EntityKind::kPerson, s.word, rule, 0.7f, entity}, "", ""});
+    }
+    std::sort(pending_.begin(), pending_.end(),
+              [](const Pending& x, const Pending& y) { return x.span.first < y.span.first; });
+  }
+
+  void AddAlias(int entity, const std::string& alias) {
+    Entity& e = out_.entities[entity];
+    if (alias == e.name) return;
+    if (std::find(e.aliases.begin(), e.aliases.end(), alias) == e.aliases.end()) {
+      e.aliases.push_back(alias);
+    }
+  }
+
+  void EmitMentions() {
+    for (Pending& p : pending_) {
+      if (p.span.entity < 0) continue;
+      Entity& e = out_.entities[p.span.entity];
+      // The fullest form names the entity; every other form is an alias.
+      const std::string& s = p.span.surface;
+      auto words = [](const std::string& x) { return std::count(x.begin(), x.end(), ' '); };
+      if (words(s) > words(e.name) || (words(s) == words(e.name) && s.size() > e.name.size())) {
+        std::string old = e.name;
+        e.name = s;
+        e.aliases.erase(std::remove(e.aliases.begin(), e.aliases.end(), s), e.aliases.end());
+        AddAlias(p.span.entity, old);
+      } else {
+        AddAlias(p.span.entity, s);
+      }
+      e.confidence = std::max(e.confidence, p.span.confidence);
+      Mention m;
+      m.span = a_.SpanOf(p.span.first, p.span.end);
+      m.kind = p.span.kind;
+      m.surface = s;
+      m.rule = p.span.rule;
+      m.confidence = p.span.confidence;
+      m.entity = p.span.entity;
+      out_.mentions.push_back(std::move(m));
+      a_.names.push_back(p.span);
+    }
+  }
+
+  Analysis& a_;
+  const Lexicons& lex_;
+  Extraction& out_;
+  std::vector<Pending> pending_;
+  std::vector<Single> singles_;
+  std::map<std::string, std::string> abbreviations_;
+};
+
+}  // namespace
+
+void FindNames(Analysis* analysis, Extraction* out) { NameFinder(analysis, out).Run(); }
+
+}  // namespace letapis

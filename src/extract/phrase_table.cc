@@ -1,0 +1,81 @@
+#include "extract/phrase_table.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+namespace letapis {
+
+std::string FoldCase(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(text.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  while (i < n) {
+    if (s[i] < 0x80) {
+      char c = static_cast<char>(s[i++]);
+      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) continue;
+    c = u_tolower(c);
+    char buf[4];
+    int32_t len = 0;
+    UBool error = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, c, error);
+    if (!error) out.append(buf, static_cast<size_t>(len));
+  }
+  return out;
+}
+
+PhraseTable::PhraseTable(bool fold_case) : fold_case_(fold_case) { nodes_.emplace_back(); }
+
+std::string PhraseTable::Key(std::string_view token) const {
+  return fold_case_ ? FoldCase(token) : std::string(token);
+}
+
+void PhraseTable::Add(std::string_view phrase, int value) {
+  const std::vector<Token> tokens = Tokenize(phrase);
+  if (tokens.empty()) return;
+  uint32_t node = 0;
+  for (const Token& t : tokens) {
+    std::string key = Key(t.view(phrase));
+    auto it = nodes_[node].next.find(key);
+    if (it == nodes_[node].next.end()) {
+      nodes_.emplace_back();
+      const uint32_t created = static_cast<uint32_t>(nodes_.size() - 1);
+      nodes_[node].next.emplace(std::move(key), created);
+      node = created;
+    } else {
+      node = it->second;
+    }
+  }
+  if (nodes_[node].value < 0) {
+    nodes_[node].value = value;
+    ++count_;
+  }
+}
+
+PhraseTable::Match PhraseTable::LongestAt(std::string_view text, const std::vector<Token>& tokens,
+                                          size_t i) const {
+  Match best;
+  uint32_t node = 0;
+  for (size_t k = i; k < tokens.size(); ++k) {
+    if (tokens[k].kind == TokenKind::kNewline) break;
+    const auto& next = nodes_[node].next;
+    auto it = next.find(Key(tokens[k].view(text)));
+    if (it == next.end()) break;
+    node = it->second;
+    if (nodes_[node].value >= 0) best = Match{static_cast<uint32_t>(k - i + 1), nodes_[node].value};
+  }
+  return best;
+}
+
+bool PhraseTable::ContainsWord(std::string_view word) const {
+  auto it = nodes_[0].next.find(Key(word));
+  return it != nodes_[0].next.end() && nodes_[it->second].value >= 0;
+}
+
+}  // namespace letapis

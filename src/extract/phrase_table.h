@@ -1,0 +1,55 @@
+// PhraseTable: longest-match lookup of multi-token phrases over a token stream.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "letapis/text.h"
+
+namespace letapis {
+
+// A trie keyed by whole tokens. Phrases are added as space-separated tokens; lookups walk
+// the token stream from a position and return the longest phrase found. Case folding is
+// ASCII plus Latin-1/Cyrillic via ICU when `fold_case` was set at construction.
+class PhraseTable {
+ public:
+  // `fold_case`: compare lower-cased tokens (phrases are lower-cased when added).
+  explicit PhraseTable(bool fold_case = true);
+
+  // Adds `phrase` (tokens separated by single spaces, tokenised like text) with `value`.
+  // A later Add of the same phrase keeps the first value.
+  void Add(std::string_view phrase, int value);
+
+  // Result of a lookup: number of tokens matched (0 = none) and the phrase's value.
+  struct Match {
+    uint32_t length = 0;
+    int value = -1;
+  };
+
+  // Longest phrase starting at token `i` (newline tokens never match). Skips nothing.
+  Match LongestAt(std::string_view text, const std::vector<Token>& tokens, size_t i) const;
+
+  // True when the single token `word` is a one-token phrase of the table.
+  bool ContainsWord(std::string_view word) const;
+
+  // Number of phrases stored.
+  size_t size() const { return count_; }
+
+ private:
+  struct Node {
+    std::unordered_map<std::string, uint32_t> next;
+    int value = -1;
+  };
+  std::string Key(std::string_view token) const;
+  bool fold_case_;
+  std::vector<Node> nodes_;
+  size_t count_ = 0;
+};
+
+// Lower-cases UTF-8 text (full Unicode case mapping via ICU).
+std::string FoldCase(std::string_view text);
+
+}  // namespace letapis

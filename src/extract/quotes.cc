@@ -1,0 +1,125 @@
+// Quotes: text inside quotation marks of four words or more, with its speaker.
+#include "extract/analysis.h"
+
+namespace letapis {
+namespace {
+
+class QuoteFinder {
+ public:
+  QuoteFinder(const Analysis& a, Extraction* out) : a_(a), lex_(*a.lex), out_(*out) {}
+
+  void Run() {
+    int last_speaker = -1;
+    uint32_t last_paragraph = 0;
+    for (const auto& [first, end] : a_.quote_regions) {
+      if (WordCount(first, end) < 4) continue;
+      const char* rule = "quote.after";
+      int speaker = SpeakerAfter(end);
+      if (speaker < 0) {
+        speaker = SpeakerBefore(first);
+        rule = "quote.before";
+      }
+      if (speaker < 0 && last_speaker >= 0 && a_.paragraph_of[first] <= last_paragraph + 2) {
+        speaker = last_speaker;
+        rule = "quote.previous_speaker";
+      }
+      if (speaker < 0 && first > 0) {
+        speaker = ResolveReference(a_, first - 1, false);
+        rule = "quote.context";
+      }
+      Quote q;
+      q.speaker = speaker;
+      q.span = a_.SpanOf(first, end);
+      q.rule = rule;
+      q.confidence = speaker >= 0 ? 0.7f : 0.3f;
+      out_.quotes.push_back(q);
+      if (speaker >= 0) {
+        last_speaker = speaker;
+        last_paragraph = a_.paragraph_of[end > 0 ? end - 1 : 0];
+      }
+    }
+  }
+
+ private:
+  uint32_t WordCount(uint32_t first, uint32_t end) const {
+    uint32_t words = 0;
+    for (uint32_t k = first; k < end; ++k) words += a_.tokens[k].kind == TokenKind::kWord;
+    return words;
+  }
+
+  bool IsSpeechVerb(uint32_t k) const {
+    return k < a_.tokens.size() && lex_.quote_verbs.count(std::string(a_.word(k))) > 0;
+  }
+
+  int Speaker(uint32_t k) const {
+    const int n = a_.NameAt(k);
+    if (n < 0 || a_.names[n].kind == EntityKind::kPlace) return -1;
+    return a_.names[n].entity;
+  }
+
+  int Pronoun(uint32_t k) const {
+    std::string_view w = a_.word(k);
+    if (w == "he" || w == "she" || w == "He" || w == "She") return ResolveReference(a_, k, false);
+    return -1;
+  }
+
+  // After the closing mark: ', said X' / ', X said' / ', he said' / ', says the lawyer'.
+  int SpeakerAfter(uint32_t end) const {
+    uint32_t k = end + 1;  // past the closing mark
+    if (k >= a_.tokens.size()) return -1;
+    if (a_.Is(k, ",")) ++k;
+    if (IsSpeechVerb(k)) {
+      const uint32_t v = k + 1;
+      if (const int s = Speaker(v); s >= 0) return s;
+      if (const int s = Pronoun(v); s >= 0) return s;
+      if (a_.Is(v, "the") && v + 1 < a_.tokens.size()) {
+        return ResolveReference(a_, v, false);
+      }
+      return -1;
+    }
+    if (const int s = Speaker(k); s >= 0) {
+      const int n = a_.NameAt(k);
+      uint32_t after = a_.names[n].end;
+      if (a_.Is(after, ",")) {  // "X, a co-founder of ..., said"
+        return s;
+      }
+      if (IsSpeechVerb(after)) return s;
+      return -1;
+    }
+    if (const int s = Pronoun(k); s >= 0 && IsSpeechVerb(k + 1)) return s;
+    return -1;
+  }
+
+  // Before the opening mark: 'X said: "' / 'X says, "' / 'according to X, "' /
+  // '..., X holds the same opinion: "'.
+  int SpeakerBefore(uint32_t first) const {
+    if (first < 2) return -1;
+    const uint32_t open = first - 1;
+    const uint32_t s_first = a_.sentences[a_.sentence_of[open]].first;
+    uint32_t k = open;
+    if (k > 0 && (a_.Is(k - 1, ":") || a_.Is(k - 1, ","))) --k;
+    const bool colon = a_.Is(k, ":");
+    for (uint32_t back = k; back > s_first && k - back < 20; --back) {
+      const uint32_t t = back - 1;
+      if (a_.in_quote[t]) break;
+      if (const int s = Speaker(t); s >= 0) {
+        const int n = a_.NameAt(t);
+        const uint32_t after = a_.names[n].end;
+        if (IsSpeechVerb(after) || colon || (t >= 2 && a_.IsIgnoreCase(a_.names[n].first - 2, "according"))) {
+          return s;
+        }
+      }
+    }
+    return -1;
+  }
+
+  const Analysis& a_;
+  const Lexicons& lex_;
+  Extraction& out_;
+};
+
+}  // namespace
+
+void FindQuotes(const Analysis& analysis, Extraction* out) { QuoteFinder(analysis, out).Run(); }
+
+}  // namespace letapis

@@ -1,0 +1,205 @@
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "letapis/text.h"
+
+namespace letapis {
+namespace {
+
+// Character classes that drive tokenisation.
+enum class Class : uint8_t { kSpace, kNewline, kLetter, kDigit, kOther };
+
+// One decoded code point: its value (negative when ill-formed) and byte length.
+struct CodePoint {
+  UChar32 c = 0;
+  uint32_t length = 0;
+};
+
+// Decodes and classifies the code points of a text (UTF-8; ill-formed bytes are kOther).
+class Scanner {
+ public:
+  explicit Scanner(std::string_view text)
+      : bytes_(reinterpret_cast<const uint8_t*>(text.data())),
+        size_(static_cast<uint32_t>(text.size())) {}
+
+  // Text length in bytes, and the byte at `pos` (< size()).
+  uint32_t size() const { return size_; }
+  uint8_t byte(uint32_t pos) const { return bytes_[pos]; }
+
+  // Decodes the code point at `pos` (< size()).
+  CodePoint At(uint32_t pos) const {
+    if (bytes_[pos] < 0x80) return {bytes_[pos], 1};
+    const uint32_t left = size_ - pos;
+    const int32_t window = static_cast<int32_t>(left < 4 ? left : 4);
+    int32_t k = 0;
+    UChar32 c;
+    U8_NEXT(bytes_ + pos, k, window, c);
+    return {c, static_cast<uint32_t>(k)};
+  }
+
+  // Class of the code point at `pos`; kOther past the end.
+  Class ClassAt(uint32_t pos) const { return pos < size_ ? ClassOf(At(pos).c) : Class::kOther; }
+
+  // Class of code point `c` (negative for an ill-formed sequence).
+  static Class ClassOf(UChar32 c) {
+    if (c < 0x80) {
+      if (c < 0) return Class::kOther;
+      if (c == '\n') return Class::kNewline;
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f') return Class::kSpace;
+      if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return Class::kLetter;
+      if (c >= '0' && c <= '9') return Class::kDigit;
+      return Class::kOther;
+    }
+    if (u_isalpha(c)) return Class::kLetter;
+    switch (u_charType(c)) {
+      case U_NON_SPACING_MARK:
+      case U_COMBINING_SPACING_MARK:
+      case U_ENCLOSING_MARK:
+        return Class::kLetter;
+      case U_DECIMAL_DIGIT_NUMBER:
+        return Class::kDigit;
+      default:
+        return u_isUWhiteSpace(c) ? Class::kSpace : Class::kOther;
+    }
+  }
+
+ private:
+  const uint8_t* bytes_;
+  uint32_t size_;
+};
+
+// Accumulates the case and script flags of a word's letters.
+struct LetterFlags {
+  uint32_t letters = 0;
+  uint32_t upper = 0;
+  bool lower = false;
+  bool cyrillic = false;
+
+  void Add(UChar32 c) {
+    ++letters;
+    if (c >= 0x0400 && c <= 0x04FF) cyrillic = true;
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') ++upper;
+      if (c >= 'a' && c <= 'z') lower = true;
+    } else if (u_isupper(c) || u_istitle(c)) {
+      ++upper;
+    } else if (u_islower(c)) {
+      lower = true;
+    }
+  }
+  uint8_t Flags() const {
+    uint8_t flags = cyrillic ? kCyrillic : 0;
+    if (upper >= 2 && !lower) flags |= kAllCaps;
+    return flags;
+  }
+};
+
+// True for an upper or title case letter.
+bool IsUpperInitial(UChar32 c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return u_isupper(c) || u_istitle(c);
+}
+
+// Scans a word starting at `begin` (a letter or mark).
+Token ScanWord(const Scanner& s, uint32_t begin) {
+  Token token{begin, begin, TokenKind::kWord, 0};
+  LetterFlags letters;
+  uint32_t pos = begin;
+  while (pos < s.size()) {
+    const CodePoint cp = s.At(pos);
+    const Class cls = Scanner::ClassOf(cp.c);
+    if (cls == Class::kLetter) {
+      letters.Add(cp.c);
+    } else if (cls == Class::kDigit) {
+      token.flags |= kHasDigit;
+    } else if (cp.c == '\'' || cp.c == '.' || cp.c == '-') {
+      const Class next = s.ClassAt(pos + 1);
+      if (next != Class::kLetter && !(cp.c == '-' && next == Class::kDigit)) break;
+    } else {
+      break;
+    }
+    pos += cp.length;
+  }
+  token.end = pos;
+  token.flags |= letters.Flags();
+  if (IsUpperInitial(s.At(begin).c)) token.flags |= kCapitalized;
+  return token;
+}
+
+// Scans a number starting at `begin` (a digit): digits with inner ',', '.' or '-' between
+// digits, then an optional letter suffix ("1980s", "10th").
+Token ScanNumber(const Scanner& s, uint32_t begin) {
+  Token token{begin, begin, TokenKind::kNumber, kHasDigit};
+  uint32_t pos = begin;
+  while (pos < s.size()) {
+    const CodePoint cp = s.At(pos);
+    const Class cls = Scanner::ClassOf(cp.c);
+    if (cls == Class::kDigit) {
+      pos += cp.length;
+    } else if ((cp.c == ',' || cp.c == '.' || cp.c == '-') && s.ClassAt(pos + 1) == Class::kDigit) {
+      pos += 1;
+    } else {
+      break;
+    }
+  }
+  LetterFlags letters;
+  while (pos < s.size()) {
+    const CodePoint cp = s.At(pos);
+    if (Scanner::ClassOf(cp.c) != Class::kLetter) break;
+    letters.Add(cp.c);
+    pos += cp.length;
+  }
+  token.end = pos;
+  if (letters.cyrillic) token.flags |= kCyrillic;
+  return token;
+}
+
+// Scans a run of newlines (with blanks between) starting at `begin` (a '\n').
+Token ScanNewlines(const Scanner& s, uint32_t begin) {
+  Token token{begin, begin + 1, TokenKind::kNewline, 0};
+  uint32_t newlines = 1;
+  for (uint32_t pos = begin + 1; pos < s.size(); ++pos) {
+    const uint8_t b = s.byte(pos);
+    if (b == '\n') {
+      ++newlines;
+      token.end = pos + 1;
+    } else if (b != ' ' && b != '\t' && b != '\r') {
+      break;
+    }
+  }
+  if (newlines >= 2) token.flags = kParagraphEnd;
+  return token;
+}
+
+}  // namespace
+
+std::vector<Token> Tokenize(std::string_view text) {
+  const Scanner s(text);
+  std::vector<Token> tokens;
+  tokens.reserve(text.size() / 4);
+  uint32_t pos = 0;
+  while (pos < s.size()) {
+    const CodePoint cp = s.At(pos);
+    switch (Scanner::ClassOf(cp.c)) {
+      case Class::kSpace:
+        pos += cp.length;
+        continue;
+      case Class::kNewline:
+        tokens.push_back(ScanNewlines(s, pos));
+        break;
+      case Class::kLetter:
+        tokens.push_back(ScanWord(s, pos));
+        break;
+      case Class::kDigit:
+        tokens.push_back(ScanNumber(s, pos));
+        break;
+      case Class::kOther:
+        tokens.push_back(Token{pos, pos + cp.length, TokenKind::kPunct, 0});
+        break;
+    }
+    pos = tokens.back().end;
+  }
+  return tokens;
+}
+
+}  // namespace letapis

@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the letapis CLI: store, ingest, bad input, export, scoring.
+
+Run by ctest as: run_e2e.py --letapis PATH --source SOURCE_DIR
+Needs ../shared beside the source tree (seeds, gold and scorer).
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+ARGS = None
+PASSPHRASE = "e2e test passphrase"
+
+
+def run(*args, passphrase=PASSPHRASE, db=None, check=None):
+    env = dict(os.environ)
+    env["LETAPIS_PASSPHRASE"] = passphrase
+    if db:
+        env["LETAPIS_DB"] = db
+    proc = subprocess.run([ARGS.letapis, *args], env=env, capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL, timeout=600)
+    if check is not None and proc.returncode != check:
+        raise AssertionError("letapis %s exited %d (wanted %d)\nstdout:\n%s\nstderr:\n%s"
+                             % (" ".join(args), proc.returncode, check, proc.stdout, proc.stderr))
+    return proc
+
+
+def shared(*parts):
+    return os.path.join(ARGS.source, "..", "shared", *parts)
+
+
+def score(gold, system):
+    out = subprocess.run([sys.executable, shared("eval", "score.py"), gold, system],
+                         capture_output=True, text=True, check=True).stdout
+    return out
+
+
+def overall(score_output):
+    last = score_output.strip().splitlines()[-1]
+    assert last.startswith("overall F1"), last
+    return float(last.split()[-1])
+
+
+class StoreTest(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="letapis-e2e-")
+        self.db = os.path.join(self.dir, "store.db")
+        run("init", db=self.db, check=0)
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def test_wrong_passphrase_is_a_clear_error(self):
+        proc = run("summary", db=self.db, passphrase="not the passphrase")
+        self.assertEqual(proc.returncode, 4, proc.stderr)
+        self.assertIn("wrong passphrase", proc.stderr)
+
+    def test_missing_store_is_a_clear_error(self):
+        proc = run("summary", db=os.path.join(self.dir, "nothing.db"))
+        self.assertEqual(proc.returncode, 5, proc.stderr)
+        self.assertIn("letapis init", proc.stderr)
+
+    def test_init_refuses_to_overwrite(self):
+        proc = run("init", db=self.db)
+        self.assertNotEqual(proc.returncode, 0)
+        with open(self.db, "rb") as f:
+            self.assertGreater(len(f.read()), 0)
+
+    def test_ingest_is_idempotent(self):
+        first = run("ingest", shared("corpus", "seeds"), os.path.join(ARGS.source, "examples"),
+                    db=self.db, check=0)
+        self.assertIn("ingested", first.stdout)
+        counts = json.loads(run("summary", "--json", db=self.db, check=0).stdout)["counts"]
+        self.assertGreaterEqual(counts["reports"], 5 + 10)
+        again = run("ingest", shared("corpus", "seeds"), os.path.join(ARGS.source, "examples"),
+                    db=self.db, check=0)
+        self.assertIn("ingested 0 new report(s)", again.stdout)
+        counts_again = json.loads(run("summary", "--json", db=self.db, check=0).stdout)["counts"]
+        self.assertEqual(counts, counts_again)
+
+    def test_bad_files_are_reported_and_the_rest_stored(self):
+        batch = os.path.join(self.dir, "batch")
+        os.makedirs(batch)
+        with open(os.path.join(batch, "good.txt"), "w") as f:
+            f.write("Police detained the journalist Ivan Petrenko in Minsk on 3 March 2024.\n")
+        with open(os.path.join(batch, "binary.txt"), "wb") as f:
+            f.write(b"\x00\x01\x02\xff\xfe" * 50)
+        with open(os.path.join(batch, "empty.txt"), "w") as f:
+            pass
+        with open(os.path.join(batch, "feed.jsonl"), "w") as f:
+            f.write(json.dumps({"text": "The court sentenced Olga Marchenko to five years.",
+                                "published": "2025-01-02"}) + "\n")
+            f.write("{this is not json\n")
+        proc = run("ingest", batch, db=self.db)
+        self.assertEqual(proc.returncode, 3, proc.stderr)
+        self.assertIn("binary.txt", proc.stderr)
+        self.assertIn("empty.txt", proc.stderr)
+        self.assertIn("feed.jsonl:2", proc.stderr)
+        export = run("export", "--format", "eval", db=self.db, check=0).stdout
+        docs = sorted(json.loads(line)["doc"] for line in export.splitlines())
+        self.assertEqual(docs, ["feed.jsonl#1", "good.txt"])
+
+    def test_exported_spans_are_the_original_bytes(self):
+        seeds = shared("corpus", "seeds")
+        run("ingest", seeds, db=self.db, check=0)
+        export = run("export", "--format", "json", db=self.db, check=0).stdout
+        checked = 0
+        for line in export.splitlines():
+            record = json.loads(line)
+            with open(os.path.join(seeds, record["source"]["name"]), "rb") as f:
+                raw = f.read()
+            spans = []
+            for entity in record["entities"]:
+                spans += entity["mentions"]
+            for event in record["events"]:
+                spans += [event["evidence"], event["trigger"]]
+            spans += [c["evidence"] for c in record["claims"]]
+            spans += [q["evidence"] for q in record["quotes"]]
+            for span in spans:
+                self.assertEqual(raw[span["raw_begin"]:span["raw_end"]].decode("utf-8"),
+                                 span["text"])
+                checked += 1
+        self.assertGreater(checked, 100)
+
+    def test_store_export_scores_like_stateless_extract(self):
+        seeds = shared("corpus", "seeds")
+        gold = shared("eval", "gold-seeds.jsonl")
+        stateless = os.path.join(self.dir, "extract.jsonl")
+        with open(stateless, "w") as f:
+            f.write(run("extract", seeds, "--format", "eval", check=0).stdout)
+        run("ingest", seeds, db=self.db, check=0)
+        stored = os.path.join(self.dir, "export.jsonl")
+        run("export", "--format", "eval", "--out", stored, db=self.db, check=0)
+        a, b = score(gold, stateless), score(gold, stored)
+        self.assertEqual(a, b)
+        self.assertGreaterEqual(overall(a), 0.60, a)
+
+    def test_explain_shows_rules_and_spans(self):
+        run("ingest", shared("corpus", "seeds"), db=self.db, check=0)
+        out = run("explain", "001_4c737245e6265949.txt", db=self.db, check=0).stdout
+        self.assertIn("rule trig.", out)
+        self.assertIn("Events", out)
+        missing = run("explain", "no-such-report.txt", db=self.db)
+        self.assertEqual(missing.returncode, 5)
+
+    def test_store_file_holds_no_plaintext(self):
+        run("ingest", shared("corpus", "seeds"), db=self.db, check=0)
+        with open(self.db, "rb") as f:
+            data = f.read()
+        for needle in [b"Bialiatski", b"political prisoners", b"Viasna"]:
+            self.assertNotIn(needle, data)
+
+
+class ExtractTest(unittest.TestCase):
+    def test_examples_score_against_their_gold(self):
+        gold = os.path.join(ARGS.source, "examples", "gold.jsonl")
+        out = run("extract", os.path.join(ARGS.source, "examples"), "--format", "eval").stdout
+        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
+            f.write(out)
+        try:
+            result = score(gold, f.name)
+        finally:
+            os.unlink(f.name)
+        print(result)
+        self.assertGreater(overall(result), 0.3, result)
+
+    def test_help_everywhere(self):
+        for cmd in ["init", "ingest", "extract", "export", "explain", "summary"]:
+            proc = run(cmd, "--help", check=0)
+            self.assertIn("Usage", proc.stdout)
+
+
+def main():
+    global ARGS
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--letapis", required=True)
+    parser.add_argument("--source", required=True)
+    ARGS, rest = parser.parse_known_args()
+    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+
+
+if __name__ == "__main__":
+    main()
