@@ -16,6 +16,7 @@ class ClaimFinder {
   void Run() {
     default_source_ = DocumentAuthor();
     int paragraph_source = -1;
+    int document_source = -1;  // the last body a figure was attributed to
     uint32_t paragraph = UINT32_MAX;
     for (const NumberMatch& num : a_.numbers) {
       if (a_.paragraph_of[num.first] != paragraph) {
@@ -23,12 +24,15 @@ class ClaimFinder {
         paragraph_source = -1;
       }
       if (num.vague || !IsCount(num)) continue;
-      const uint32_t cue_end = CountedThing(num);
+      const bool subset = IsSubset(num);
+      const uint32_t cue_end = subset ? num.end + 2 : CountedThing(num);
       if (cue_end == 0) continue;
       Claim c;
       c.value = num.value;
       c.qualifier = Qualifier(num.first);
-      c.category = Category(num, cue_end);
+      // Small counts of people named in the text ("three journalists") are not statistics.
+      if (c.value < 5 && c.qualifier == "exact") continue;
+      c.category = subset && !out_.claims.empty() ? out_.claims.back().category : Category(num, cue_end);
       c.what = std::string(a_.TextOf(num.end, std::min<uint32_t>(cue_end, num.end + 8)));
       const Sentence& s = a_.sentences[a_.sentence_of[num.first]];
       c.evidence = a_.SpanOf(QualifierStart(num.first), std::max(cue_end, num.end));
@@ -36,9 +40,10 @@ class ClaimFinder {
       if (!c.as_of.known()) c.as_of = a_.published;
       int source = SentenceSource(s);
       if (source < 0) source = PreviousSentenceSource(s);
-      if (source >= 0) paragraph_source = source;
+      if (source >= 0) paragraph_source = document_source = source;
       if (source < 0) source = paragraph_source;
       if (source < 0) source = default_source_;
+      if (source < 0) source = document_source;
       c.source = source;
       c.rule = "claim." + num.rule;
       c.confidence = 0.7f;
@@ -80,12 +85,18 @@ class ClaimFinder {
     return true;
   }
 
+  // "214 of them women", "at least 41 of them are journalists": a part of the previous
+  // figure.
+  bool IsSubset(const NumberMatch& num) const {
+    return a_.Is(num.end, "of") && (a_.Is(num.end + 1, "them") || a_.Is(num.end + 1, "those"));
+  }
+
   // End token of the counted noun phrase or category cue after the number; 0 if the
   // number counts nothing a claim is about.
   uint32_t CountedThing(const NumberMatch& num) const {
     const uint32_t s_end = a_.sentences[a_.sentence_of[num.first]].last;
     for (uint32_t k = num.end; k < s_end && k < num.end + 4; ++k) {
-      if (a_.tokens[k].kind != TokenKind::kWord) break;
+      if (a_.tokens[k].kind != TokenKind::kWord || a_.NameAt(k) >= 0) break;
       const std::string w(a_.word(k));
       if (lex_.claim_nouns.count(w) > 0) return k + 1;
       if (k == num.end || k == num.end + 1) {
@@ -95,6 +106,14 @@ class ClaimFinder {
       }
     }
     return 0;
+  }
+
+  // True when a number (possibly after a qualifier) starts at token k.
+  bool IsFigureStart(uint32_t k) const {
+    if (a_.tokens[k].kind == TokenKind::kNumber) return true;
+    auto m = lex_.qualifier_phrases.LongestAt(a_.text(), a_.tokens, k);
+    return m.length > 0 && k + m.length < a_.tokens.size() &&
+           a_.tokens[k + m.length].kind == TokenKind::kNumber;
   }
 
   std::string Qualifier(uint32_t first) const {
@@ -127,10 +146,8 @@ class ClaimFinder {
     std::string first_cue, main_cue;
     for (uint32_t k = num.end; k < s.last && k < num.end + 16; ++k) {
       const std::string_view w = a_.word(k);
-      if (w == ";" || (k > cue_end && w == "and" && k + 1 < s.last &&
-                       a_.tokens[k + 1].kind == TokenKind::kNumber)) {
-        break;
-      }
+      // Stop at the next figure: its cues are its own.
+      if (w == ";" || (k >= cue_end && IsFigureStart(k))) break;
       auto m = lex_.category_phrases.LongestAt(a_.text(), a_.tokens, k);
       if (m.length == 0) continue;
       const std::string& label = lex_.categories[m.value].label;
@@ -144,6 +161,11 @@ class ClaimFinder {
     }
     if (!main_cue.empty()) return main_cue;
     if (!first_cue.empty()) return first_cue;
+    // "the court has now convicted more than 1,100 people": a cue just before the number.
+    for (uint32_t k = num.first; k > s.first && num.first - k < 6; --k) {
+      auto m = lex_.category_phrases.LongestAt(a_.text(), a_.tokens, k - 1);
+      if (m.length > 0) return lex_.categories[m.value].label;
+    }
     return "other";
   }
 
@@ -186,7 +208,10 @@ class ClaimFinder {
   bool IsSayingVerb(std::string_view w) const {
     return w == "reports" || w == "reported" || w == "says" || w == "said" || w == "estimates" ||
            w == "estimated" || w == "counted" || w == "counts" || w == "recorded" ||
-           w == "documented" || w == "notes" || w == "noted" || w == "stated" || w == "states";
+           w == "documented" || w == "notes" || w == "noted" || w == "stated" || w == "states" ||
+           w == "puts" || w == "put" || w == "recognises" || w == "recognizes" ||
+           w == "recognised" || w == "recognized" || w == "lists" || w == "listed" ||
+           w == "registered" || w == "tallied" || w == "found";
   }
 
   // The author of a text in its own voice: a byline ("writes X", "By X") or an
@@ -200,13 +225,14 @@ class ClaimFinder {
         return n.entity;
       }
     }
+    // The first line with words.
+    uint32_t start = 0;
+    while (start < a_.tokens.size() && a_.tokens[start].kind == TokenKind::kNewline) ++start;
+    uint32_t end = start;
+    while (end < a_.tokens.size() && a_.tokens[end].kind != TokenKind::kNewline) ++end;
     for (const NameSpan& n : a_.names) {
-      if (a_.paragraph_of[n.first] > 0) break;
-      bool first_line = true;
-      for (uint32_t k = 0; k < n.first; ++k) {
-        if (a_.tokens[k].kind == TokenKind::kNewline) first_line = false;
-      }
-      if (first_line && n.kind == EntityKind::kOrganization) return n.entity;
+      if (n.first >= end) break;
+      if (n.first >= start && n.kind == EntityKind::kOrganization) return n.entity;
     }
     return -1;
   }

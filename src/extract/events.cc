@@ -27,7 +27,7 @@ bool IsAuxiliary(std::string_view w) {
 }
 
 bool IsSeparator(std::string_view w) {
-  return w == "," || w == "and" || w == "&" || w == "as" || w == "well" || w == "." ||
+  return w == "," || w == "and" || w == "&" || w == "as" || w == "well" || w == "." || w == "\"" ||
          w == "Mr" || w == "Ms" || w == "Mrs" || w == "Dr";
 }
 
@@ -70,17 +70,20 @@ class EventFinder {
       if (n.kind == EntityKind::kPlace || n.entity < 0) continue;
       if (!groups_.empty()) {
         Group& g = groups_.back();
-        bool joined = g.end <= n.first && n.first - g.end <= 4 &&
+        // Joined when only separators, roles and lower-case words ("and fellow human
+        // rights defenders") stand between, with a comma or "and" among them.
+        bool joined = g.end <= n.first && n.first - g.end <= 6 &&
                       a_.sentence_of[g.first] == a_.sentence_of[n.first];
+        bool conjunction = false;
         for (uint32_t t = g.end; joined && t < n.first; ++t) {
           std::string_view w = a_.word(t);
+          conjunction = conjunction || w == "," || w == "and";
+          const bool lower_word = a_.tokens[t].kind == TokenKind::kWord && !a_.tokens[t].is(kCapitalized);
           joined = IsSeparator(w) || lex_.roles.count(FoldCase(w)) > 0 ||
-                   lex_.demonyms.count(std::string(w)) > 0;
+                   lex_.demonyms.count(std::string(w)) > 0 || (lower_word && w != "by" && w != "to" &&
+                                                               w != "with" && w != "of");
         }
-        if (joined && g.end < n.first && a_.word(n.first - 1) != "," &&
-            a_.word(n.first - 1) != "and" && lex_.roles.count(FoldCase(a_.word(n.first - 1))) == 0) {
-          joined = false;
-        }
+        if (g.end < n.first && !conjunction) joined = false;
         if (joined) {
           g.end = n.end;
           if (std::find(g.entities.begin(), g.entities.end(), n.entity) == g.entities.end()) {
@@ -117,6 +120,25 @@ class EventFinder {
     return nullptr;
   }
 
+  // The person or people a pronoun right after the trigger stands for ("sentenced him").
+  int ObjectPronoun(uint32_t k) const {
+    if (k >= a_.tokens.size()) return -1;
+    const std::string_view w = a_.word(k);
+    if (w == "him" || w == "her") return ResolveReference(a_, k, false);
+    return -1;
+  }
+
+  // The last group of several people before `t`, within three sentences ("they").
+  const Group* LastMultiGroup(uint32_t t) const {
+    const uint32_t s = a_.sentence_of[t];
+    for (auto it = groups_.rbegin(); it != groups_.rend(); ++it) {
+      if (it->end > t) continue;
+      if (s - a_.sentence_of[it->first] > 3) return nullptr;
+      if (it->entities.size() >= 2 && !a_.in_quote[it->first]) return &*it;
+    }
+    return nullptr;
+  }
+
   // A pronoun between the clause start and the trigger, resolved to an entity.
   int PronounBefore(uint32_t t, bool* plural) const {
     const uint32_t start = a_.sentences[a_.sentence_of[t]].first;
@@ -129,6 +151,10 @@ class EventFinder {
       if (singular || many) {
         *plural = many;
         return ResolveReference(a_, k - 1, many);
+      }
+      if (w == "three" || w == "two" || w == "four" || w == "five") {
+        *plural = true;
+        return -1;
       }
     }
     return -1;
@@ -171,22 +197,42 @@ class EventFinder {
       } else if (prev == "those" || prev == "are" || prev == "is") {
         take(GroupAfter(t_end, 6));
       } else {
-        // Active voice: "police detained X"; the subject may also be named.
+        // Active voice: "police detained X", "sentenced them"; the subject may be named
+        // too. "people convicted of ..." (a reduced relative on a common noun) names nobody.
         take(GroupAfter(t_end, 6));
-        if (type == "advocacy" || type == "designation" || type == "pardon" ||
-            type == "release" || who.empty()) {
-          take(GroupBefore(t, 12));
+        if (who.empty()) {
+          const int object = ObjectPronoun(t_end);
+          if (object >= 0 && Allowed(object, type)) who.push_back(object);
+          if (a_.Is(t_end, "them")) take(LastMultiGroup(t));
         }
+        const bool subject_matters = type == "advocacy" || type == "designation" ||
+                                     type == "pardon" || type == "release" || type == "exile" ||
+                                     type == "death_in_custody";
+        const bool after_name = t > 0 && a_.NameAt(t - 1) >= 0;
+        if (subject_matters || (who.empty() && after_name)) take(GroupBefore(t, 12));
+        if (who.empty() && !after_name) return;
       }
     } else {  // verb
       take(GroupAfter(t_end, 4));
       take(GroupBefore(t, 8));
     }
+    if (trig.form == "list") {
+      who.clear();
+      const Sentence& s = a_.sentences[sentence];
+      for (const Group& g : groups_) {
+        if (g.first >= t_end && g.first < s.last) take(&g);
+      }
+    }
     if (who.empty()) {
       bool plural = false;
       const int e = PronounBefore(t, &plural);
-      if (e >= 0 && Allowed(e, type)) who.push_back(e);
+      if (plural) {
+        take(LastMultiGroup(t));
+      } else if (e >= 0 && Allowed(e, type)) {
+        who.push_back(e);
+      }
     }
+    if (who.empty() && trig.form == "noun") take(GroupAfter(t_end, 15));
     if (who.empty()) return;
 
     Event ev;
@@ -214,15 +260,18 @@ class EventFinder {
       }
       bool respectively = false;
       for (uint32_t k = s.first; k < s.last; ++k) respectively = respectively || a_.Is(k, "respectively");
-      if (respectively && terms.size() == who.size() && who.size() > 1) {
-        for (size_t k = 0; k < who.size(); ++k) {
-          Event one = ev;
-          one.who = {who[k]};
-          one.term_months = terms[k]->months;
-          one.rule += "+respectively";
-          Push(std::move(one), sentence);
+      if (respectively && who.size() > 1) {
+        const std::vector<int> months = RespectiveTerms(s, terms);
+        if (months.size() == who.size()) {
+          for (size_t k = 0; k < who.size(); ++k) {
+            Event one = ev;
+            one.who = {who[k]};
+            one.term_months = months[k];
+            one.rule += "+respectively";
+            Push(std::move(one), sentence);
+          }
+          return;
         }
-        return;
       }
       const TermMatch* nearest = nullptr;
       uint32_t best = 1000;
@@ -236,6 +285,34 @@ class EventFinder {
       if (nearest != nullptr && nearest->months > 0) ev.term_months = nearest->months;
     }
     Push(std::move(ev), sentence);
+  }
+
+  // "to six, five and four and a half years respectively": one term per listed number,
+  // the unit taken from the term that closes the list.
+  std::vector<int> RespectiveTerms(const Sentence& s, const std::vector<const TermMatch*>& terms) const {
+    std::vector<int> months;
+    if (terms.empty()) return months;
+    const TermMatch* closing = terms.back();
+    const bool in_years = closing->months % 12 == 0 || closing->rule != "term.months";
+    std::vector<const TermMatch*> used;
+    for (const NumberMatch& num : a_.numbers) {
+      if (num.first < s.first || num.end > closing->end) continue;
+      const TermMatch* inside = nullptr;
+      for (const TermMatch* tm : terms) {
+        if (num.first >= tm->first && num.first < tm->end) inside = tm;
+      }
+      if (inside != nullptr) {
+        if (std::find(used.begin(), used.end(), inside) == used.end()) {
+          used.push_back(inside);
+          months.push_back(inside->months);
+        }
+        continue;
+      }
+      const std::string_view next = num.end < a_.tokens.size() ? a_.word(num.end) : "";
+      if (next != "," && next != "and") continue;
+      months.push_back(static_cast<int>(num.value * (in_years ? 12 : 1)));
+    }
+    return months;
   }
 
   void Push(Event ev, uint32_t sentence) {
@@ -259,8 +336,19 @@ class EventFinder {
   std::string Modality(uint32_t t, const std::string& type) const {
     if (type == "advocacy") return "asserted";
     const uint32_t start = a_.sentences[a_.sentence_of[t]].first;
-    const uint32_t from = t > start + 10 ? t - 10 : start;
+    const uint32_t from = t > start + 20 ? t - 20 : start;
     std::string found = "asserted";
+    // "giving him 48 hours to release": an infinitive is not a report of a fact, except
+    // after a verb that makes it happen ("forced him to flee", "leading him to flee").
+    if (t > 0 && a_.Is(t - 1, "to") && type != "exile") found = "possible";
+    // "- immediately and unconditionally release X": a demand in a list of demands.
+    uint32_t k = t;
+    while (k > start && (a_.word(k - 1).ends_with("ly") || a_.Is(k - 1, "and"))) --k;
+    const std::string_view w = a_.word(t);
+    if ((k == start || a_.Is(k - 1, "-")) && (w == "release" || w == "free" || w == "end" ||
+                                             w == "stop" || w == "drop")) {
+      found = "demanded";
+    }
     for (uint32_t k = from; k < t; ++k) {
       if (a_.word(k) == ";" || a_.word(k) == ":") found = "asserted";
       auto m = lex_.modality_phrases.LongestAt(a_.text(), a_.tokens, k);
@@ -281,7 +369,17 @@ class EventFinder {
         best = &d;
       }
     }
-    if (best == nullptr) return;
+    if (best == nullptr) {
+      // "have been detained", "is being searched": reported as of publication.
+      for (uint32_t k = t; k > 0 && t - k < 4; --k) {
+        std::string_view w = a_.word(k - 1);
+        if (w == "been" && k >= 2 && (a_.Is(k - 2, "have") || a_.Is(k - 2, "has"))) {
+          ev->date = a_.published;
+        }
+        if (w == "being" || w == "got") ev->date = a_.published;
+      }
+      return;
+    }
     ev->date = best->date;
     ev->date_text = std::string(a_.TextOf(best->first, best->end));
   }
@@ -340,17 +438,33 @@ class EventFinder {
 }  // namespace
 
 int ResolveReference(const Analysis& a, uint32_t i, bool plural) {
-  // The nearest preceding person (for "they": a run of several people in one sentence).
-  const uint32_t limit_sentence = a.sentence_of[i] >= 4 ? a.sentence_of[i] - 4 : 0;
+  // Among the people named in this and the two previous sentences, the most salient:
+  // mentions in the whole document, plus recency; a possessor ("Lukashenko's regime")
+  // is rarely the one referred to.
+  const uint32_t limit_sentence = a.sentence_of[i] >= 2 ? a.sentence_of[i] - 2 : 0;
+  std::vector<int> mentions_of;
+  for (const NameSpan& n : a.names) {
+    if (n.entity < 0) continue;
+    if (mentions_of.size() <= static_cast<size_t>(n.entity)) mentions_of.resize(n.entity + 1, 0);
+    ++mentions_of[n.entity];
+  }
   int best = -1;
+  double best_score = -1;
+  double recency = 3;
   for (auto it = a.names.rbegin(); it != a.names.rend(); ++it) {
     if (it->first >= i || it->entity < 0) continue;
     if (a.sentence_of[it->first] < limit_sentence) break;
     if (it->kind != EntityKind::kPerson) continue;
     if (a.in_quote[it->first] && !a.in_quote[i]) continue;
-    if (!plural) return it->entity;
-    best = it->entity;
-    break;
+    if (plural) return it->entity;
+    const std::string_view last = a.word(it->end - 1);
+    const bool possessor = last.ends_with("'s") || a.Is(it->end, "'");
+    const double score = mentions_of[it->entity] + recency - (possessor ? 3 : 0);
+    recency = std::max(0.0, recency - 1);
+    if (score > best_score) {
+      best_score = score;
+      best = it->entity;
+    }
   }
   return best;
 }

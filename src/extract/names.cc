@@ -12,8 +12,7 @@ namespace {
 // Words that may join the capitalised words of one name ("Ministry of Foreign Affairs").
 bool IsConnector(std::string_view w) {
   return w == "of" || w == "for" || w == "and" || w == "the" || w == "de" || w == "van" ||
-         w == "von" || w == "der" || w == "al" || w == "bin" || w == "ibn" || w == "on" ||
-         w == "in" || w == "&";
+         w == "von" || w == "der" || w == "al" || w == "bin" || w == "ibn" || w == "&";
 }
 
 // A word with a trailing possessive removed: "Hniot's" -> "Hniot".
@@ -75,7 +74,9 @@ class NameFinder {
   uint32_t ChunkEnd(uint32_t i) const {
     const uint32_t n = static_cast<uint32_t>(a_.tokens.size());
     uint32_t j = i + 1;
+    if (Bare(a_.word(i)).size() != a_.word(i).size()) return j;  // "Azerbaijan's"
     while (j < n) {
+      if (IsCapWord(a_, j) && Bare(a_.word(j)).size() != a_.word(j).size()) return j + 1;
       if (IsCapWord(a_, j)) {
         ++j;
         continue;
@@ -101,6 +102,36 @@ class NameFinder {
 
   bool IsStop(std::string_view w) const {
     return lex_.stopwords.count(std::string(Bare(w))) > 0;
+  }
+  // Words that open a sentence but never an organisation's name.
+  static bool IsFunctionWord(std::string_view w) {
+    static const char* kWords[] = {"The", "A", "An", "In", "On", "At", "For", "From", "With",
+                                   "By", "As", "After", "Before", "During", "Since", "Among",
+                                   "And", "Or", "But", "If", "This", "That", "These", "Those",
+                                   "Their", "His", "Her", "Its", "Our", "While", "When", "Today",
+                                   "Both", "Apart", "Under", "Against", "Like", "Including",
+                                   "About", "Consider", "Only", "Even", "Every", "Some", "Many",
+                                   "Several", "Most", "All", "Other", "Such", "Each", "However",
+                                   "Meanwhile", "Also", "Yet", "Still", "Instead", "According",
+                                   "Despite", "Although", "Though", "Because", "Following",
+                                   "Unlike", "Until", "Within", "Without", "Through", "Across",
+                                   "Over", "Between", "Into", "Upon", "Last", "Next", "Earlier",
+                                   "Later", "Then", "Now", "Here", "There", "Thus", "So"};
+    for (const char* k : kWords) {
+      if (w == k) return true;
+    }
+    return false;
+  }
+  // Month and weekday names.
+  static bool IsCalendarWord(std::string_view w) {
+    static const char* kWords[] = {"January", "February", "March", "April", "May", "June",
+                                   "July", "August", "September", "October", "November",
+                                   "December", "Monday", "Tuesday", "Wednesday", "Thursday",
+                                   "Friday", "Saturday", "Sunday"};
+    for (const char* k : kWords) {
+      if (w == k) return true;
+    }
+    return false;
   }
   bool IsDemonym(std::string_view w) const { return lex_.demonyms.count(std::string(w)) > 0; }
   bool IsOrgHead(std::string_view w) const {
@@ -174,8 +205,33 @@ class NameFinder {
 
   // Classifies the capitalised chunk [i, j) into names (possibly several).
   void ClassifyChunk(uint32_t i, uint32_t j) {
+    // "Eastern Europe and Central Asia Director": a job title, not places.
+    if (j - i >= 2 && IsRole(a_.word(j - 1)) && a_.tokens[j - 1].is(kCapitalized)) {
+      bool names_inside = false;
+      for (uint32_t k = i; k < j; ++k) names_inside = names_inside || IsGiven(a_.word(k));
+      if (!names_inside) return;
+    }
     // Known organisation by acronym or name at the start of the chunk.
     while (i < j) {
+      if (IsConnector(a_.word(i)) || a_.word(i) == ".") {
+        ++i;
+        continue;
+      }
+      // "Head of the Office of ...", "Speaker of the Verkhovna Rada ...": a role, then "of".
+      if (IsRole(a_.word(i)) && a_.Is(i + 1, "of")) {
+        i += a_.Is(i + 2, "the") ? 3 : 2;
+        continue;
+      }
+      // A known given name followed by a capitalised word is a person ("Vladimir Labkovich",
+      // "Agnieszka Holland"), whatever the second word could also be.
+      if (IsGiven(a_.word(i)) && i + 1 < j && IsCapWord(a_, i + 1) && !IsStop(a_.word(i + 1)) &&
+          !IsOrgHead(a_.word(i + 1))) {
+        const uint32_t used = TryPerson(i, j);
+        if (used >= 2) {
+          i += used;
+          continue;
+        }
+      }
       auto acro = lex_.organization_acronyms.LongestAt(a_.text(), a_.tokens, i);
       auto named = lex_.organization_names.LongestAt(a_.text(), a_.tokens, i);
       auto place = lex_.place_names.LongestAt(a_.text(), a_.tokens, i);
@@ -184,7 +240,7 @@ class NameFinder {
       int org_id = acro.length >= named.length ? acro.value : named.value;
       if (org_len > 0 && named.length == org_len && !a_.tokens[i].is(kCapitalized)) org_len = 0;
       const uint32_t rest_org = OrgExtent(i, j);
-      if (rest_org > 0 && rest_org >= org_len && rest_org >= place.length) {
+      if (rest_org > 0 && rest_org >= org_len && rest_org > place.length) {
         EmitOrg(i, i + rest_org, org_len > 0 ? org_id : -1);
         i += rest_org;
         continue;
@@ -243,6 +299,12 @@ class NameFinder {
       if (head_seen && IsCapWord(a_, k)) best = k - i + 1;
     }
     if (best == 0) return 0;
+    // "Elvin Qasimov of the Baku Court": what precedes the first "of" must be a head.
+    for (uint32_t k = i + 1; k < i + best; ++k) {
+      if (a_.word(k) != "of") continue;
+      if (!IsOrgHead(a_.word(k - 1)) && a_.word(k - 1) != "Rights") return 0;
+      break;
+    }
     // "Head of the Office of ..." starts with a role: not part of the organisation.
     if (IsRole(a_.word(i)) && !IsOrgHead(a_.word(i))) return 0;
     return best;
@@ -250,10 +312,11 @@ class NameFinder {
 
   void EmitOrg(uint32_t first, uint32_t end, int known_id) {
     // Strip a leading role with "of" ("Head of the Office ...") and leading stopwords.
-    while (first < end && (IsStop(a_.word(first)) && !IsOrgHead(a_.word(first)) &&
-                           !IsDemonym(a_.word(first)))) {
+    while (first < end && (IsFunctionWord(a_.word(first)) || IsConnector(a_.word(first)) ||
+                           IsCalendarWord(a_.word(first)))) {
       ++first;
     }
+    if (end - first == 1 && IsOrgHead(a_.word(first)) && known_id < 0) return;
     if (first >= end) return;
     std::string surface = Surface(first, end);
     std::string key;
@@ -320,14 +383,20 @@ class NameFinder {
     }
     while (end > first && (a_.word(end - 1) == "." || IsConnector(a_.word(end - 1)))) --end;
     if (end == first) return 1;
+    // "Consider Oleg Rudnev": a sentence-initial word before a given name is not a name.
+    if (end - first >= 3 && !IsGiven(a_.word(first)) && IsGiven(a_.word(first + 1))) return 1;
     const uint32_t len = end - first;
+    const bool given_first = IsGiven(a_.word(first));
     for (uint32_t k = first; k < end; ++k) {
-      if (PlaceId(k, k + 1) >= 0 || IsOrgHead(a_.word(k))) return std::max<uint32_t>(1, k - i + (k == i));
+      if ((!given_first && PlaceId(k, k + 1) >= 0) || IsOrgHead(a_.word(k))) {
+        return std::max<uint32_t>(1, k - i + (k == i));
+      }
     }
     if (len == 1) {
       std::string w(Bare(a_.word(first)));
       if (a_.tokens[first].is(kAllCaps) && w.size() >= 3 && w.size() <= 6 &&
-          !IsStop(w) && !LineIsAllCaps(first)) {
+          !a_.tokens[first].is(kHasDigit) && !IsStop(w) && !LineIsAllCaps(first) &&
+          !IsDateline(first)) {
         Add(first, first + 1, EntityKind::kOrganization, w, "org.acronym", 0.5f);
         return 1;
       }
@@ -359,6 +428,13 @@ class NameFinder {
     if (a_.word(k) == "." && k > 0) --k;
     std::string_view w = a_.word(k);
     return w == "Mr" || w == "Mrs" || w == "Ms" || w == "Dr" || w == "Prof";
+  }
+
+  // "BAKU -" / "YANGON," opening a line: a dateline, not an organisation.
+  bool IsDateline(uint32_t i) const {
+    const bool line_start = i == 0 || a_.tokens[i - 1].kind == TokenKind::kNewline;
+    const std::string_view next = i + 1 < a_.tokens.size() ? a_.word(i + 1) : "";
+    return line_start && (next == "-" || next == "," || next == "(" || next == ":");
   }
 
   bool LineIsAllCaps(uint32_t i) const {

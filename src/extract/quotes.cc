@@ -12,7 +12,7 @@ class QuoteFinder {
     int last_speaker = -1;
     uint32_t last_paragraph = 0;
     for (const auto& [first, end] : a_.quote_regions) {
-      if (WordCount(first, end) < 4) continue;
+      if (WordCount(first, end) < 4 || IsScareQuote(first, end)) continue;
       const char* rule = "quote.after";
       int speaker = SpeakerAfter(end);
       if (speaker < 0) {
@@ -45,6 +45,19 @@ class QuoteFinder {
     uint32_t words = 0;
     for (uint32_t k = first; k < end; ++k) words += a_.tokens[k].kind == TokenKind::kWord;
     return words;
+  }
+
+  // A phrase quoted inside a sentence ("convicted of \"calls to harm national security\""):
+  // starts lower-case after a word and has no sentence punctuation inside.
+  bool IsScareQuote(uint32_t first, uint32_t end) const {
+    const Token& t = a_.tokens[first];
+    if (t.kind != TokenKind::kWord || t.is(kCapitalized)) return false;
+    if (first >= 2 && (a_.Is(first - 2, ":") || a_.Is(first - 2, ","))) return false;
+    for (uint32_t k = first; k < end; ++k) {
+      const std::string_view w = a_.word(k);
+      if (w == "." || w == "!" || w == "?") return false;
+    }
+    return true;
   }
 
   bool IsSpeechVerb(uint32_t k) const {
@@ -87,6 +100,18 @@ class QuoteFinder {
       return -1;
     }
     if (const int s = Pronoun(k); s >= 0 && IsSpeechVerb(k + 1)) return s;
+    // ', her lawyer, Zaur Hasanli, told reporters': a name within a few words, with a
+    // verb of saying next to it.
+    for (uint32_t p = k; p < a_.tokens.size() && p < k + 8; ++p) {
+      const std::string_view w = a_.word(p);
+      if (w == "." || w == "\"" || a_.tokens[p].kind == TokenKind::kNewline) break;
+      const int s = Speaker(p);
+      if (s < 0) continue;
+      const uint32_t after = a_.names[a_.NameAt(p)].end;
+      const uint32_t verb = a_.Is(after, ",") ? after + 1 : after;
+      if (IsSpeechVerb(verb) || IsSpeechVerb(p - 1)) return s;
+      p = after - 1;
+    }
     return -1;
   }
 
