@@ -318,7 +318,12 @@ class EventFinder {
   void Push(Event ev, uint32_t sentence) {
     for (size_t k = 0; k < out_.events.size(); ++k) {
       Event& other = out_.events[k];
-      if (other.type == ev.type && sentences_[k] == sentence) {
+      bool shared = false;
+      for (int e : ev.who) {
+        shared = shared || std::find(other.who.begin(), other.who.end(), e) != other.who.end();
+      }
+      // Two triggers of one type in a sentence about the same people are one event.
+      if (other.type == ev.type && sentences_[k] == sentence && shared) {
         for (int e : ev.who) {
           if (std::find(other.who.begin(), other.who.end(), e) == other.who.end()) {
             other.who.push_back(e);
@@ -351,6 +356,8 @@ class EventFinder {
     }
     for (uint32_t k = from; k < t; ++k) {
       if (a_.word(k) == ";" || a_.word(k) == ":") found = "asserted";
+      // "In May he was arrested": a capitalised "May" is the month, not the modal.
+      if (a_.tokens[k].is(kCapitalized) && k != start) continue;
       auto m = lex_.modality_phrases.LongestAt(a_.text(), a_.tokens, k);
       if (m.length > 0 && k + m.length <= t) found = lex_.modalities[m.value].label;
     }

@@ -1,0 +1,74 @@
+#include <gtest/gtest.h>
+
+#include "extract/extractor_test_util.h"
+
+namespace letapis {
+namespace {
+
+const Claim* FindClaim(const Extraction& x, double value) {
+  for (const Claim& c : x.claims) {
+    if (c.value == value) return &c;
+  }
+  return nullptr;
+}
+
+TEST(ClaimsTest, QualifierCategoryAndSource) {
+  const Extraction x = ExtractText(
+      "According to the Dzvina Rights Centre, more than 1,150 political prisoners are held in "
+      "Belarus.",
+      "2025-09-01");
+  const Claim* c = FindClaim(x, 1150);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->qualifier, "more_than");
+  EXPECT_EQ(c->category, "political_prisoners");
+  ASSERT_GE(c->source, 0);
+  EXPECT_EQ(x.entities[c->source].name, "Dzvina Rights Centre");
+  EXPECT_EQ(c->as_of.ToIso(), "2025-09-01");
+}
+
+TEST(ClaimsTest, NumberWordsAndScale) {
+  const Extraction x = ExtractText(
+      "Nearly 1.5 million people have fled the country. At least seven political prisoners have "
+      "died in custody.");
+  const Claim* fled = FindClaim(x, 1500000);
+  ASSERT_NE(fled, nullptr);
+  EXPECT_EQ(fled->qualifier, "about");
+  EXPECT_EQ(fled->category, "fled");
+  const Claim* died = FindClaim(x, 7);
+  ASSERT_NE(died, nullptr);
+  EXPECT_EQ(died->qualifier, "at_least");
+  EXPECT_EQ(died->category, "died_in_custody");
+}
+
+TEST(ClaimsTest, YearsTermsAgesAndArticlesAreNotClaims) {
+  const Extraction x = ExtractText(
+      "In 2021 Ivan Loika, 34, was sentenced to 8 years under Article 342. Dozens of people "
+      "protested.");
+  EXPECT_TRUE(x.claims.empty());
+}
+
+TEST(QuotesTest, SaidAfterQuote) {
+  const Extraction x = ExtractText(
+      "\xE2\x80\x9CWe will keep documenting every case,\xE2\x80\x9D said Alena Kruk, head of the "
+      "monitoring group.");
+  ASSERT_EQ(x.quotes.size(), 1u);
+  ASSERT_GE(x.quotes[0].speaker, 0);
+  EXPECT_EQ(x.entities[x.quotes[0].speaker].name, "Alena Kruk");
+}
+
+TEST(QuotesTest, StraightQuotesAndSpeakerBefore) {
+  const Extraction x = ExtractText(
+      "Lawyer Viktar Sauka told reporters: \"My client has not seen his family for a year.\"");
+  ASSERT_EQ(x.quotes.size(), 1u);
+  ASSERT_GE(x.quotes[0].speaker, 0);
+  EXPECT_EQ(x.entities[x.quotes[0].speaker].name, "Viktar Sauka");
+}
+
+TEST(QuotesTest, ScareQuotesAreNotQuotations) {
+  const Extraction x = ExtractText(
+      "He was convicted of \"calls to harm national security\" and \"insulting the president\".");
+  EXPECT_TRUE(x.quotes.empty());
+}
+
+}  // namespace
+}  // namespace letapis

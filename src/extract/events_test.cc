@@ -1,0 +1,89 @@
+#include <gtest/gtest.h>
+
+#include "extract/extractor_test_util.h"
+
+namespace letapis {
+namespace {
+
+TEST(EventsTest, PassiveVoiceWithDateAndPlace) {
+  const Extraction x = ExtractText("Andrus Kalina was detained in Vitsebsk on 3 March 2024.");
+  const auto events = EventsOf(x, "detention", "Andrus Kalina");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].date.ToIso(), "2024-03-03");
+  ASSERT_GE(events[0].place, 0);
+  EXPECT_EQ(x.entities[events[0].place].name, "Vitsebsk");
+  EXPECT_FALSE(events[0].rule.empty());
+}
+
+TEST(EventsTest, ActiveVoice) {
+  const Extraction x = ExtractText("In Orsha, security forces detained Zmitser Bialou.");
+  EXPECT_EQ(EventsOf(x, "detention", "Zmitser Bialou").size(), 1u);
+}
+
+TEST(EventsTest, NominalWithOf) {
+  const Extraction x = ExtractText("Rights groups condemned the arrest of Hanna Miron.");
+  EXPECT_EQ(EventsOf(x, "detention", "Hanna Miron").size(), 1u);
+}
+
+TEST(EventsTest, RelativeClause) {
+  const Extraction x =
+      ExtractText("Aliaksei Padol, who was arrested in 2021, died in a penal colony.", "2025-05-01");
+  const auto events = EventsOf(x, "detention", "Aliaksei Padol");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].date.ToIso(), "2021");
+}
+
+TEST(EventsTest, RespectivelyDistributesTerms) {
+  const Extraction x = ExtractText(
+      "A court sentenced Ihar Tsaryk, Olga Paulava and Pavel Shyk to 10, 9 and 7 years "
+      "respectively.");
+  const auto a = EventsOf(x, "sentence", "Ihar Tsaryk");
+  const auto b = EventsOf(x, "sentence", "Olga Paulava");
+  const auto c = EventsOf(x, "sentence", "Pavel Shyk");
+  ASSERT_EQ(a.size(), 1u);
+  ASSERT_EQ(b.size(), 1u);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(a[0].term_months, 120);
+  EXPECT_EQ(b[0].term_months, 108);
+  EXPECT_EQ(c[0].term_months, 84);
+}
+
+TEST(EventsTest, TermInWords) {
+  const Extraction x =
+      ExtractText("Maryia Sidar was sentenced to two and a half years in a penal colony.");
+  const auto events = EventsOf(x, "sentence", "Maryia Sidar");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].term_months, 30);
+}
+
+TEST(EventsTest, PronounRefersToThePersonOfThePreviousSentence) {
+  const Extraction x = ExtractText(
+      "Filmmaker Stepan Harbuz left Belarus in 2021. In May he was arrested in Serbia.");
+  EXPECT_EQ(EventsOf(x, "detention", "Stepan Harbuz").size(), 1u);
+}
+
+TEST(EventsTest, DemandsAreNotFacts) {
+  const Extraction x = ExtractText(
+      "The group urged the authorities to release Raman Kul. Supporters demand the release of "
+      "Ina Vaitsik.");
+  EXPECT_TRUE(EventsOf(x, "release", "Raman Kul").empty());
+  EXPECT_TRUE(EventsOf(x, "release", "Ina Vaitsik").empty());
+}
+
+TEST(EventsTest, RelativeDateResolvedAgainstPublication) {
+  const Extraction x = ExtractText("Siarhei Lapo was arrested last October.", "2025-02-10");
+  const auto events = EventsOf(x, "detention", "Siarhei Lapo");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].date.ToIso(), "2024-10");
+}
+
+TEST(EventsTest, SignatoriesAreAdvocates) {
+  const Extraction x = ExtractText(
+      "More than 40 writers signed an open letter. Signatories include poet Ales Rudak and "
+      "novelist Maryna Kolas.");
+  EXPECT_EQ(EventsOf(x, "advocacy", "Ales Rudak").size(), 1u);
+  EXPECT_EQ(EventsOf(x, "advocacy", "Maryna Kolas").size(), 1u);
+}
+
+}  // namespace
+}  // namespace letapis
