@@ -54,7 +54,7 @@ class ExpressionLexicon {
  public:
   // Loads data/months.tsv, data/number_words.tsv and data/time_words.tsv from `data_dir`.
   static Status Load(const std::string& data_dir, ExpressionLexicon* out);
-  // Opaque tables; see expressions.cc.
+  // Opaque tables; defined in expression_lexicon.h.
   struct Tables;
   ExpressionLexicon();
   ~ExpressionLexicon();

@@ -158,7 +158,7 @@ class StoreTest(unittest.TestCase):
 
 class ExtractTest(unittest.TestCase):
     def test_examples_score_against_their_gold(self):
-        gold = os.path.join(ARGS.source, "examples", "gold.jsonl")
+        gold = os.path.join(ARGS.source, "tests", "data", "examples-gold.jsonl")
         out = run("extract", os.path.join(ARGS.source, "examples"), "--format", "eval").stdout
         with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
             f.write(out)
