@@ -1,0 +1,212 @@
+#include "store/schema.h"
+
+#include <iterator>
+
+#include <fmt/format.h>
+
+#include "store/transaction.h"
+
+namespace letapis::store {
+namespace {
+
+// PRAGMA application_id of every letapis store: "LTAP".
+constexpr int64_t kApplicationId = 0x4C544150;
+
+// Migration scripts: kMigrations[i] takes the schema from version i to i + 1. Scripts are
+// append-only once released; a change is a new script.
+constexpr const char* kMigrations[] = {
+    // Version 1: sources, documents, per-document entities and extracted facts, audit log.
+    R"sql(
+CREATE TABLE source (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL,
+  path        TEXT NOT NULL,
+  format      TEXT NOT NULL,
+  url         TEXT NOT NULL,
+  title       TEXT NOT NULL,
+  publisher   TEXT NOT NULL,
+  published   TEXT,
+  encoding    TEXT NOT NULL,
+  sha256      TEXT NOT NULL UNIQUE,
+  raw         BLOB NOT NULL,
+  raw_size    INTEGER NOT NULL,
+  ingested_at TEXT NOT NULL
+);
+CREATE INDEX source_name ON source(name);
+
+CREATE TABLE document (
+  source_id   INTEGER PRIMARY KEY REFERENCES source(id),
+  text        TEXT NOT NULL,
+  text_to_raw BLOB NOT NULL,
+  boilerplate TEXT NOT NULL,
+  published   TEXT
+);
+
+CREATE TABLE entity (
+  id         INTEGER PRIMARY KEY,
+  source_id  INTEGER NOT NULL REFERENCES source(id),
+  kind       TEXT NOT NULL CHECK (kind IN ('person', 'organization', 'place')),
+  name       TEXT NOT NULL,
+  aliases    TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  person_id  INTEGER
+);
+CREATE INDEX entity_source ON entity(source_id);
+CREATE INDEX entity_person ON entity(person_id);
+
+CREATE TABLE mention (
+  id         INTEGER PRIMARY KEY,
+  source_id  INTEGER NOT NULL REFERENCES source(id),
+  entity_id  INTEGER REFERENCES entity(id),
+  kind       TEXT NOT NULL CHECK (kind IN ('person', 'organization', 'place')),
+  span_begin INTEGER NOT NULL,
+  span_end   INTEGER NOT NULL,
+  raw_begin  INTEGER NOT NULL,
+  raw_end    INTEGER NOT NULL,
+  surface    TEXT NOT NULL,
+  rule       TEXT NOT NULL,
+  confidence REAL NOT NULL
+);
+CREATE INDEX mention_source ON mention(source_id);
+CREATE INDEX mention_entity ON mention(entity_id);
+
+CREATE TABLE event (
+  id                 INTEGER PRIMARY KEY,
+  source_id          INTEGER NOT NULL REFERENCES source(id),
+  type               TEXT NOT NULL,
+  date               TEXT,
+  date_text          TEXT NOT NULL,
+  place_entity_id    INTEGER REFERENCES entity(id),
+  term_months        INTEGER,
+  article            TEXT NOT NULL,
+  modality           TEXT NOT NULL,
+  evidence_begin     INTEGER NOT NULL,
+  evidence_end       INTEGER NOT NULL,
+  evidence_raw_begin INTEGER NOT NULL,
+  evidence_raw_end   INTEGER NOT NULL,
+  trigger_begin      INTEGER NOT NULL,
+  trigger_end        INTEGER NOT NULL,
+  rule               TEXT NOT NULL,
+  confidence         REAL NOT NULL,
+  review_state       TEXT NOT NULL DEFAULT 'proposed'
+);
+CREATE INDEX event_source ON event(source_id);
+CREATE INDEX event_place ON event(place_entity_id);
+
+CREATE TABLE event_participant (
+  event_id  INTEGER NOT NULL REFERENCES event(id),
+  entity_id INTEGER NOT NULL REFERENCES entity(id),
+  role      TEXT NOT NULL,
+  position  INTEGER NOT NULL,
+  PRIMARY KEY (event_id, position)
+);
+CREATE INDEX event_participant_entity ON event_participant(entity_id);
+
+CREATE TABLE claim (
+  id                 INTEGER PRIMARY KEY,
+  source_id          INTEGER NOT NULL REFERENCES source(id),
+  value              REAL NOT NULL,
+  qualifier          TEXT NOT NULL,
+  category           TEXT NOT NULL,
+  what               TEXT NOT NULL,
+  as_of              TEXT,
+  source_entity_id   INTEGER REFERENCES entity(id),
+  source_name        TEXT NOT NULL,
+  evidence_begin     INTEGER NOT NULL,
+  evidence_end       INTEGER NOT NULL,
+  evidence_raw_begin INTEGER NOT NULL,
+  evidence_raw_end   INTEGER NOT NULL,
+  rule               TEXT NOT NULL,
+  confidence         REAL NOT NULL,
+  review_state       TEXT NOT NULL DEFAULT 'proposed'
+);
+CREATE INDEX claim_source ON claim(source_id);
+CREATE INDEX claim_source_entity ON claim(source_entity_id);
+
+CREATE TABLE quote (
+  id                INTEGER PRIMARY KEY,
+  source_id         INTEGER NOT NULL REFERENCES source(id),
+  speaker_entity_id INTEGER REFERENCES entity(id),
+  span_begin        INTEGER NOT NULL,
+  span_end          INTEGER NOT NULL,
+  raw_begin         INTEGER NOT NULL,
+  raw_end           INTEGER NOT NULL,
+  rule              TEXT NOT NULL,
+  confidence        REAL NOT NULL,
+  review_state      TEXT NOT NULL DEFAULT 'proposed'
+);
+CREATE INDEX quote_source ON quote(source_id);
+CREATE INDEX quote_speaker ON quote(speaker_entity_id);
+
+CREATE TABLE audit_log (
+  id          INTEGER PRIMARY KEY,
+  at          TEXT NOT NULL,
+  actor       TEXT NOT NULL,
+  action      TEXT NOT NULL,
+  object_type TEXT NOT NULL,
+  object_id   INTEGER,
+  before      TEXT,
+  after       TEXT
+);
+CREATE INDEX audit_log_object ON audit_log(object_type, object_id);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+PRAGMA application_id = 1280590160;
+)sql",
+};
+
+Status ReadPragma(Database* db, const char* sql, int64_t* out) {
+  Statement stmt;
+  Status s = db->Prepare(sql, &stmt);
+  bool row = false;
+  if (s.ok()) s = stmt.Step(&row);
+  if (s.ok()) *out = row ? stmt.ColumnInt64(0) : 0;
+  return s;
+}
+
+// Refuses a SQLCipher database that some other program made.
+Status CheckApplication(Database* db, const std::string& path) {
+  int64_t app = 0, version = 0, objects = 0;
+  Status s = ReadPragma(db, "PRAGMA application_id", &app);
+  if (s.ok()) s = ReadPragma(db, "PRAGMA user_version", &version);
+  if (s.ok()) s = ReadPragma(db, "SELECT count(*) FROM sqlite_master", &objects);
+  if (!s.ok()) return s;
+  bool fresh = app == 0 && version == 0 && objects == 0;
+  if (app != kApplicationId && !fresh) {
+    return Status::InvalidInput(
+        fmt::format("{}: not a letapis store (application_id {:#x})", path, app));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+int LatestSchemaVersion() { return static_cast<int>(std::size(kMigrations)); }
+
+Status Migrate(Database* db, const std::string& path) {
+  Status s = CheckApplication(db, path);
+  if (!s.ok()) return s;
+  Transaction tx(db);
+  s = tx.Begin();
+  int64_t version = 0;
+  if (s.ok()) s = ReadPragma(db, "PRAGMA user_version", &version);
+  if (!s.ok()) return s;
+  if (version > LatestSchemaVersion()) {
+    return Status::InvalidInput(fmt::format(
+        "{}: store schema version {} is newer than this letapis supports ({}); upgrade letapis",
+        path, version, LatestSchemaVersion()));
+  }
+  if (version == LatestSchemaVersion()) return tx.Commit();
+  for (int64_t v = version; v < LatestSchemaVersion() && s.ok(); ++v) {
+    s = db->Exec(kMigrations[v]);
+  }
+  // The version is a constant of this binary, not input: safe to format into the pragma.
+  if (s.ok()) s = db->Exec(fmt::format("PRAGMA user_version = {}", LatestSchemaVersion()).c_str());
+  if (!s.ok()) return s;
+  return tx.Commit();
+}
+
+}  // namespace letapis::store

@@ -1,0 +1,17 @@
+// Schema of the SQLCipher store: numbered migration scripts kept in code.
+#pragma once
+
+#include "letapis/status.h"
+#include "store/sqlite_handle.h"
+
+namespace letapis::store {
+
+// The schema version this binary writes (PRAGMA user_version after Migrate).
+int LatestSchemaVersion();
+
+// Brings the schema of `db` up to LatestSchemaVersion() in one transaction: every script
+// numbered above the stored user_version runs, then user_version is set. A store newer
+// than this binary is refused with kInvalidInput naming both versions; `path` labels errors.
+Status Migrate(Database* db, const std::string& path);
+
+}  // namespace letapis::store

@@ -1,0 +1,256 @@
+// The SQLCipher implementation of Store; the file format is in docs/store-format.md.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "letapis/store.h"
+#include "store/report_reader.h"
+#include "store/report_writer.h"
+#include "store/schema.h"
+#include "store/sqlite_handle.h"
+#include "store/store_key.h"
+#include "store/transaction.h"
+
+namespace letapis {
+namespace {
+
+using store::Database;
+using store::Statement;
+using store::Transaction;
+
+// Connection settings applied once the key is verified: enforce references, overwrite
+// deleted content, keep temporary tables and indices in memory (never plaintext on disk),
+// use a rollback journal (removed after each commit), wait up to 5 s for a busy writer.
+constexpr const char* kConnectionPragmas =
+    "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY;"
+    " PRAGMA journal_mode = DELETE; PRAGMA busy_timeout = 5000;";
+
+// Shortest sha256 prefix FindReport accepts.
+constexpr size_t kMinHashPrefix = 8;
+// Candidates listed in an ambiguity error.
+constexpr size_t kListedCandidates = 5;
+
+bool IsHexPrefix(std::string_view s) {
+  return s.size() >= kMinHashPrefix && s.size() <= 64 &&
+         std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isxdigit(c); });
+}
+
+// A source row id and its sha256.
+using SourceRef = std::pair<int64_t, std::string>;
+
+class SqlcipherStore final : public Store {
+ public:
+  explicit SqlcipherStore(std::string path) : path_(std::move(path)) {}
+
+  // Opens the file, keys the connection with `key`, checks the key, applies settings and
+  // migrations.
+  Status Open(std::string_view key, bool create) {
+    Status s = db_.Open(path_, create);
+    if (s.ok()) s = db_.Key(key);
+    if (!s.ok()) return s;
+    s = db_.Exec("SELECT count(*) FROM sqlite_master");
+    if (s.code() == Status::Code::kCorrupt) {
+      return Status::WrongPassphrase(
+          fmt::format("{}: wrong passphrase, or not a letapis store", path_));
+    }
+    if (s.ok()) s = db_.Exec(kConnectionPragmas);
+    if (s.ok()) s = store::Migrate(&db_, path_);
+    return s;
+  }
+
+  Status AddReport(const Document& doc, const Extraction& extraction, const std::string& actor,
+                   bool* added) override {
+    *added = false;
+    Status s = store::ValidateReport(doc, extraction);
+    if (!s.ok()) return s;
+    Transaction tx(&db_);
+    Statement find;
+    s = tx.Begin(Transaction::Mode::kWrite);
+    if (s.ok()) s = db_.Prepare("SELECT id FROM source WHERE sha256 = ?1", &find);
+    bool duplicate = false;
+    if (s.ok()) s = find.BindText(1, doc.meta.sha256).Step(&duplicate);
+    if (!s.ok() || duplicate) return s;
+    int64_t source_id = 0;
+    s = store::WriteReport(&db_, doc, extraction, actor, &source_id);
+    if (s.ok()) s = tx.Commit();
+    *added = s.ok();
+    return s;
+  }
+
+  Status ForEachReport(const std::function<Status(const StoredReport&)>& visit) override {
+    Statement stmt;
+    std::vector<SourceRef> sources;
+    Status s = db_.Prepare("SELECT id, sha256 FROM source ORDER BY id", &stmt);
+    if (s.ok()) s = Collect(&stmt, &sources);
+    for (size_t i = 0; i < sources.size() && s.ok(); ++i) {
+      StoredReport report;
+      s = Load(sources[i].first, &report);
+      if (s.ok()) s = visit(report);
+    }
+    return s;
+  }
+
+  Status FindReport(const std::string& name_or_hash, StoredReport* out) override {
+    Statement stmt;
+    std::vector<SourceRef> found;
+    Status s = db_.Prepare("SELECT id, sha256 FROM source WHERE name = ?1 ORDER BY id", &stmt);
+    if (s.ok()) s = Collect(&stmt.BindText(1, name_or_hash), &found);
+    if (s.ok() && found.empty() && IsHexPrefix(name_or_hash)) {
+      std::string pattern = name_or_hash;
+      std::transform(pattern.begin(), pattern.end(), pattern.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      pattern += '*';  // hex digits hold no GLOB metacharacters
+      s = db_.Prepare("SELECT id, sha256 FROM source WHERE sha256 GLOB ?1 ORDER BY id", &stmt);
+      if (s.ok()) s = Collect(&stmt.BindText(1, pattern), &found);
+    }
+    if (!s.ok()) return s;
+    if (found.empty()) {
+      return Status::NotFound(fmt::format(
+          "{}: no stored report has this name or sha256 prefix (at least {} hex digits)",
+          name_or_hash, kMinHashPrefix));
+    }
+    if (found.size() > 1) {
+      std::string listed;
+      for (size_t i = 0; i < found.size() && i < kListedCandidates; ++i) {
+        listed += fmt::format("{}{}", i ? ", " : "", found[i].second.substr(0, 16));
+      }
+      return Status::NotFound(fmt::format(
+          "{}: ambiguous, matches {} reports (sha256 {}{}); give a longer sha256 prefix",
+          name_or_hash, found.size(), listed, found.size() > kListedCandidates ? ", ..." : ""));
+    }
+    return Load(found[0].first, out);
+  }
+
+  Status Counts(StoreCounts* out) override {
+    Statement stmt;
+    Status s = db_.Prepare(
+        "SELECT (SELECT count(*) FROM source), (SELECT count(*) FROM mention),"
+        " (SELECT count(*) FROM entity), (SELECT count(*) FROM event),"
+        " (SELECT count(*) FROM claim), (SELECT count(*) FROM quote)",
+        &stmt);
+    bool row = false;
+    if (s.ok()) s = stmt.Step(&row);
+    if (!s.ok()) return s;
+    *out = StoreCounts{stmt.ColumnInt64(0), stmt.ColumnInt64(1), stmt.ColumnInt64(2),
+                       stmt.ColumnInt64(3), stmt.ColumnInt64(4), stmt.ColumnInt64(5)};
+    return Status::Ok();
+  }
+
+ private:
+  // Appends every (id, sha256) row of `stmt`, then resets it.
+  static Status Collect(Statement* stmt, std::vector<SourceRef>* out) {
+    bool row = false;
+    Status s = stmt->Step(&row);
+    while (s.ok() && row) {
+      out->emplace_back(stmt->ColumnInt64(0), stmt->ColumnText(1));
+      s = stmt->Step(&row);
+    }
+    stmt->Reset();
+    return s;
+  }
+
+  // Reads one report in its own read transaction, so that it is seen whole.
+  Status Load(int64_t source_id, StoredReport* out) {
+    Transaction tx(&db_);
+    Status s = tx.Begin(Transaction::Mode::kRead);
+    if (s.ok()) s = store::ReadReport(&db_, source_id, out);
+    if (s.ok()) s = tx.Commit();
+    return s;
+  }
+
+  std::string path_;
+  Database db_;
+};
+
+// Creates `path` exclusively (mode 0600), so that two creators cannot share a file.
+Status CreateEmptyFile(const std::string& path) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0 && errno == EEXIST) {
+    return Status::InvalidInput(fmt::format("{}: already exists; not overwriting it", path));
+  }
+  if (fd < 0)
+    return Status::IoError(fmt::format("{}: cannot create: {}", path, std::strerror(errno)));
+  ::close(fd);
+  return Status::Ok();
+}
+
+// Reads the first kSaltBytes of the file: the salt of a store.
+Status ReadSalt(const std::string& path, std::string* salt) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
+  salt->assign(store::kSaltBytes, '\0');
+  in.read(salt->data(), static_cast<std::streamsize>(salt->size()));
+  if (static_cast<size_t>(in.gcount()) != store::kSaltBytes) {
+    return Status::InvalidInput(fmt::format("{}: not a letapis store (file too short)", path));
+  }
+  return Status::Ok();
+}
+
+Status CreateStore(const std::string& path, const std::string& passphrase,
+                   std::unique_ptr<Store>* out) {
+  if (passphrase.empty()) {
+    return Status::InvalidInput(
+        fmt::format("{}: refusing to create a store with an empty passphrase", path));
+  }
+  std::array<unsigned char, store::kSaltBytes> salt_bytes;
+  Status s = store::NewSalt(&salt_bytes);
+  if (!s.ok()) return s.WithContext(path);
+  const std::string salt(salt_bytes.begin(), salt_bytes.end());
+  store::RawKey key;
+  s = store::DeriveRawKey(passphrase, salt, /*include_salt=*/true, &key);
+  if (!s.ok()) return s.WithContext(path);
+  s = CreateEmptyFile(path);
+  if (!s.ok()) return s;
+  auto store = std::make_unique<SqlcipherStore>(path);
+  s = store->Open(key.view(), /*create=*/true);
+  // The salt must have become the file header, or the store could never be reopened.
+  std::string header;
+  if (s.ok()) s = ReadSalt(path, &header);
+  if (s.ok() && header != salt) {
+    s = Status::IoError(
+        fmt::format("{}: SQLCipher did not adopt the key salt as file header", path));
+  }
+  if (!s.ok()) {
+    store.reset();
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);
+    return s;
+  }
+  *out = std::move(store);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status OpenSqlcipherStore(const std::string& path, const std::string& passphrase, bool create,
+                          std::unique_ptr<Store>* out) {
+  out->reset();
+  if (create) return CreateStore(path, passphrase, out);
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    return Status::NotFound(fmt::format("{}: no such store", path));
+  }
+  std::string salt;
+  store::RawKey key;
+  Status s = ReadSalt(path, &salt);
+  if (!s.ok()) return s;
+  s = store::DeriveRawKey(passphrase, salt, /*include_salt=*/false, &key);
+  if (!s.ok()) return s.WithContext(path);
+  auto store = std::make_unique<SqlcipherStore>(path);
+  s = store->Open(key.view(), /*create=*/false);
+  if (!s.ok()) return s;
+  *out = std::move(store);
+  return Status::Ok();
+}
+
+}  // namespace letapis
