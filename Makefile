@@ -10,7 +10,11 @@ DEMO_DB ?= demo/letapis.db
 # (or let letapis ask for it) for real data.
 DEMO_PASSPHRASE ?= demo-only-passphrase
 
-.PHONY: deps build run test fuzz clean
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 10
+FUZZ_TARGETS := decode_fuzz jsonl_fuzz tokenize_fuzz expressions_fuzz extract_fuzz
+
+.PHONY: deps build run test unit-test fuzz clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -28,10 +32,27 @@ run: build
 	  echo; echo "Demo store: $(DEMO_DB) (passphrase '$(DEMO_PASSPHRASE)')."; \
 	  echo "Try: LETAPIS_DB=$(DEMO_DB) LETAPIS_PASSPHRASE='$(DEMO_PASSPHRASE)' ./$(BUILD)/letapis explain belarus-court-hrodna.txt"
 
-test: deps
+test: unit-test
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)
+
+unit-test: deps
 	@cmake -S . -B $(TEST_BUILD) -DCMAKE_BUILD_TYPE=Debug -DLETAPIS_SANITIZE=ON >/dev/null
 	@cmake --build $(TEST_BUILD) -j $(JOBS)
 	@cd $(TEST_BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# Builds the libFuzzer targets with clang and runs each for FUZZ_SECONDS (make test runs
+# them briefly; `make fuzz FUZZ_SECONDS=600` for a real session). Crashes are saved as
+# $(FUZZ_BUILD)/crash-* and the run fails.
+fuzz: deps
+	@cmake -S . -B $(FUZZ_BUILD) -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DLETAPIS_FUZZ=ON >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target $(FUZZ_TARGETS)
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_BUILD)/corpus/$$t; cp -n examples/*.txt $(FUZZ_BUILD)/corpus/$$t/ 2>/dev/null; \
+	  echo "fuzzing $$t for $(FUZZ_SECONDS)s"; \
+	  (cd $(FUZZ_BUILD) && ./$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=0 \
+	     corpus/$$t >/dev/null 2>fuzz-$$t.log) || { tail -40 $(FUZZ_BUILD)/fuzz-$$t.log; exit 1; }; \
+	done; echo "fuzzing: no crashes"
+
 clean:
-	rm -rf $(BUILD) $(TEST_BUILD) demo
+	rm -rf $(BUILD) $(TEST_BUILD) $(FUZZ_BUILD) demo

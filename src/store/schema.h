@@ -1,6 +1,8 @@
 // Schema of the SQLCipher store: numbered migration scripts kept in code.
 #pragma once
 
+#include <string>
+
 #include "letapis/status.h"
 #include "store/sqlite_handle.h"
 

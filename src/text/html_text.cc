@@ -120,11 +120,16 @@ class TextBuilder {
   }
 
   // Ends the current line; `blank` asks for an empty line after it.
+  // Line breaks are emitted lazily, before the next visible character, so the text
+  // neither starts nor ends with blank lines.
   void Break(bool blank, uint32_t at) {
     pending_space_ = false;
     if (out_.text.empty()) return;
     const int want = blank ? 2 : 1;
-    while (newlines_ < want) Emit('\n', at);
+    if (want > pending_newlines_) {
+      pending_newlines_ = want;
+      newline_at_ = at;
+    }
   }
 
   void Finish(uint32_t end) { out_.to_input.Finish(end); }
@@ -135,12 +140,14 @@ class TextBuilder {
     const bool space = len == 1 && (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f');
     const bool nbsp = len == 2 && b == 0xC2 && static_cast<unsigned char>(c[1]) == 0xA0;
     if (space || nbsp) {
-      if (newlines_ == 0 && !out_.text.empty()) {
+      if (newlines_ == 0 && pending_newlines_ == 0 && !out_.text.empty()) {
         pending_space_ = true;
         space_at_ = at;
       }
       return;
     }
+    while (newlines_ < pending_newlines_) Emit('\n', newline_at_);
+    pending_newlines_ = 0;
     if (pending_space_) {
       Emit(' ', space_at_);
       pending_space_ = false;
@@ -156,7 +163,9 @@ class TextBuilder {
   }
 
   HtmlText& out_;
-  int newlines_ = 0;
+  int newlines_ = 0;          // newlines at the end of the text
+  int pending_newlines_ = 0;  // newlines owed before the next character
+  uint32_t newline_at_ = 0;
   bool pending_space_ = false;
   uint32_t space_at_ = 0;
 };
