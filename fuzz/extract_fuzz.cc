@@ -28,7 +28,8 @@ void CheckSpan(const letapis::Span& s, size_t size) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   letapis::DecodedText decoded;
   if (!letapis::DecodeText(std::string_view(reinterpret_cast<const char*>(data), size), "utf-8",
-                           &decoded).ok()) {
+                           &decoded)
+           .ok()) {
     return 0;
   }
   letapis::Document doc;

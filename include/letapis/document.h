@@ -14,8 +14,8 @@ namespace letapis {
 // "file.jsonl#LINE"); it is the `doc` field of the eval export.
 struct SourceMeta {
   std::string name;
-  std::string path;       // where it was read from ("" when unknown)
-  std::string format;     // "txt", "html" or "jsonl"
+  std::string path;    // where it was read from ("" when unknown)
+  std::string format;  // "txt", "html" or "jsonl"
   std::string url;
   std::string title;
   std::string publisher;

@@ -19,12 +19,12 @@ const char* EntityKindName(EntityKind kind);
 
 // One occurrence of a name in the text.
 struct Mention {
-  Span span;              // in Document::text
+  Span span;  // in Document::text
   EntityKind kind = EntityKind::kPerson;
-  std::string surface;    // text as written (normalised quotes/spaces)
-  std::string rule;       // id of the rule or lexicon entry that found it
+  std::string surface;  // text as written (normalised quotes/spaces)
+  std::string rule;     // id of the rule or lexicon entry that found it
   float confidence = 0;
-  int entity = -1;        // index into Extraction::entities
+  int entity = -1;  // index into Extraction::entities
 };
 
 // A person, organisation or place of one document with every name it goes by there.
@@ -39,16 +39,16 @@ struct Entity {
 // death_in_custody, incommunicado, extradition, exile, designation, advocacy.
 struct Event {
   std::string type;
-  std::vector<int> who;      // entity indices (people, or bodies for designation/advocacy)
-  PartialDate date;          // resolved; unknown when not stated
-  std::string date_text;     // the date expression as written ("" if none)
-  int place = -1;            // entity index of a place, or -1
+  std::vector<int> who;   // entity indices (people, or bodies for designation/advocacy)
+  PartialDate date;       // resolved; unknown when not stated
+  std::string date_text;  // the date expression as written ("" if none)
+  int place = -1;         // entity index of a place, or -1
   std::optional<int> term_months;
-  std::string article;       // criminal-code article(s) as written, e.g. "342", "361-1 part 2"
+  std::string article;  // criminal-code article(s) as written, e.g. "342", "361-1 part 2"
   std::string modality = "asserted";  // "asserted", or why not a fact: "possible",
                                       // "demanded", "negated", "threatened"
-  Span evidence;             // the clause or sentence stating it
-  Span trigger;              // the word that triggered it
+  Span evidence;                      // the clause or sentence stating it
+  Span trigger;                       // the word that triggered it
   std::string rule;
   float confidence = 0;
 };
@@ -58,10 +58,10 @@ struct Claim {
   double value = 0;
   std::string qualifier = "exact";  // exact, about, more_than, at_least, less_than, up_to
   std::string category = "other";
-  std::string what;                 // short description (the counted noun phrase)
+  std::string what;  // short description (the counted noun phrase)
   PartialDate as_of;
-  int source = -1;                  // entity index of the attributed body, or -1
-  std::string source_name;          // attributed source as written when not an entity
+  int source = -1;          // entity index of the attributed body, or -1
+  std::string source_name;  // attributed source as written when not an entity
   Span evidence;
   std::string rule;
   float confidence = 0;

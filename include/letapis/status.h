@@ -12,15 +12,27 @@ namespace letapis {
 class Status {
  public:
   // What kind of failure; the CLI maps these to exit codes.
-  enum class Code { kOk = 0, kInvalidInput, kNotFound, kIoError, kWrongPassphrase, kCorrupt, kLimit };
+  enum class Code {
+    kOk = 0,
+    kInvalidInput,
+    kNotFound,
+    kIoError,
+    kWrongPassphrase,
+    kCorrupt,
+    kLimit
+  };
 
   Status() = default;
 
   static Status Ok() { return Status(); }
-  static Status InvalidInput(std::string msg) { return Status(Code::kInvalidInput, std::move(msg)); }
+  static Status InvalidInput(std::string msg) {
+    return Status(Code::kInvalidInput, std::move(msg));
+  }
   static Status NotFound(std::string msg) { return Status(Code::kNotFound, std::move(msg)); }
   static Status IoError(std::string msg) { return Status(Code::kIoError, std::move(msg)); }
-  static Status WrongPassphrase(std::string msg) { return Status(Code::kWrongPassphrase, std::move(msg)); }
+  static Status WrongPassphrase(std::string msg) {
+    return Status(Code::kWrongPassphrase, std::move(msg));
+  }
   static Status Corrupt(std::string msg) { return Status(Code::kCorrupt, std::move(msg)); }
   static Status Limit(std::string msg) { return Status(Code::kLimit, std::move(msg)); }
 

@@ -33,12 +33,12 @@ Status DecodeText(std::string_view input, std::string_view declared, DecodedText
 
 // Readable text and metadata of an HTML page.
 struct HtmlText {
-  std::string text;      // block elements separated by newlines, paragraphs by blank lines
-  OffsetMap to_input;    // text offset -> offset in the UTF-8 HTML given to HtmlToText
-  std::string title;     // <title> or og:title
-  std::string url;       // canonical link or og:url
-  std::string publisher; // og:site_name
-  PartialDate published; // article:published_time, JSON-LD datePublished, <time datetime>
+  std::string text;       // block elements separated by newlines, paragraphs by blank lines
+  OffsetMap to_input;     // text offset -> offset in the UTF-8 HTML given to HtmlToText
+  std::string title;      // <title> or og:title
+  std::string url;        // canonical link or og:url
+  std::string publisher;  // og:site_name
+  PartialDate published;  // article:published_time, JSON-LD datePublished, <time datetime>
 };
 
 // Converts UTF-8 HTML to text: drops script, style, nav, header/footer, aside, form,
@@ -77,7 +77,7 @@ enum TokenFlag : uint8_t {
   kAllCaps = 2,       // every letter upper case, at least two letters
   kParagraphEnd = 4,  // kNewline token that is a paragraph break (2+ newlines)
   kHasDigit = 8,
-  kCyrillic = 16,     // contains Cyrillic letters
+  kCyrillic = 16,  // contains Cyrillic letters
 };
 
 // One token: a byte range in the normalised text.

@@ -70,8 +70,8 @@ Status OpenStore(const GlobalOptions& global, std::unique_ptr<Store>* out) {
   if (Status s = ReadPassphrase(false, &passphrase); !s.ok()) return s;
   Status s = OpenSqlcipherStore(global.db, passphrase, false, out);
   if (s.code() == Status::Code::kNotFound) {
-    return Status::NotFound(
-        fmt::format("{}: no store here; create one with `letapis init --db {}`", global.db, global.db));
+    return Status::NotFound(fmt::format("{}: no store here; create one with `letapis init --db {}`",
+                                        global.db, global.db));
   }
   return s;
 }

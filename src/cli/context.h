@@ -13,9 +13,9 @@ namespace letapis::cli {
 // Exit codes of the letapis command.
 enum ExitCode : int {
   kExitOk = 0,
-  kExitError = 1,          // an operation failed
-  kExitUsage = 2,          // bad command line (CLI11)
-  kExitSkipped = 3,        // the batch went in but some inputs were skipped
+  kExitError = 1,    // an operation failed
+  kExitUsage = 2,    // bad command line (CLI11)
+  kExitSkipped = 3,  // the batch went in but some inputs were skipped
   kExitWrongPassphrase = 4,
   kExitNotFound = 5,
 };

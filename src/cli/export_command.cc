@@ -9,7 +9,8 @@
 namespace letapis::cli {
 
 void AddExportCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
-  CLI::App* cmd = app.add_subcommand("export", "write what the store holds, one JSON line per report");
+  CLI::App* cmd =
+      app.add_subcommand("export", "write what the store holds, one JSON line per report");
   auto format = std::make_shared<std::string>("json");
   auto out_path = std::make_shared<std::string>();
   cmd->add_option("--format", *format, "eval (SCHEMA.md interchange) or json (everything)")

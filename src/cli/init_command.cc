@@ -5,7 +5,8 @@
 namespace letapis::cli {
 
 void AddInitCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
-  CLI::App* cmd = app.add_subcommand("init", "create a new encrypted store (asks for a passphrase)");
+  CLI::App* cmd =
+      app.add_subcommand("init", "create a new encrypted store (asks for a passphrase)");
   cmd->callback([&global, exit_code] {
     std::string passphrase;
     if (Status s = ReadPassphrase(true, &passphrase); !s.ok()) {

@@ -55,7 +55,8 @@ void AddSummaryCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
       *exit_code = Fail(s);
       return;
     }
-    std::vector<std::pair<std::string, int>> people(events_per_person.begin(), events_per_person.end());
+    std::vector<std::pair<std::string, int>> people(events_per_person.begin(),
+                                                    events_per_person.end());
     std::stable_sort(people.begin(), people.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
     if (people.size() > *top) people.resize(*top);
@@ -65,15 +66,17 @@ void AddSummaryCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
     if (events.size() > *top) events.resize(*top);
     if (*as_json) {
       nlohmann::json j;
-      j["counts"] = {{"reports", counts.sources}, {"mentions", counts.mentions},
+      j["counts"] = {{"reports", counts.sources},   {"mentions", counts.mentions},
                      {"entities", counts.entities}, {"events", counts.events},
-                     {"claims", counts.claims},   {"quotes", counts.quotes}};
+                     {"claims", counts.claims},     {"quotes", counts.quotes}};
       j["people"] = nlohmann::json::array();
       for (const auto& [name, n] : people) j["people"].push_back({{"name", name}, {"events", n}});
       j["latest_events"] = nlohmann::json::array();
       for (const EventLine& e : events) {
         j["latest_events"].push_back({{"date", e.date.known() ? e.date.ToIso() : ""},
-                                      {"type", e.type}, {"who", e.who}, {"doc", e.doc}});
+                                      {"type", e.type},
+                                      {"who", e.who},
+                                      {"doc", e.doc}});
       }
       std::cout << j.dump(2) << "\n";
       return;
@@ -86,8 +89,8 @@ void AddSummaryCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
     for (const auto& [name, n] : people) std::cout << fmt::format("  {:3}  {}\n", n, name);
     std::cout << "\nLatest events\n";
     for (const EventLine& e : events) {
-      std::cout << fmt::format("  {:10}  {:16} {}  ({})\n", e.date.known() ? e.date.ToIso() : "undated",
-                               e.type, e.who, e.doc);
+      std::cout << fmt::format("  {:10}  {:16} {}  ({})\n",
+                               e.date.known() ? e.date.ToIso() : "undated", e.type, e.who, e.doc);
     }
   });
 }

@@ -48,8 +48,9 @@ Status ReadTsv(const std::string& path, size_t min_fields, std::vector<TsvRow>* 
       start = tab + 1;
     }
     if (row.fields.size() < min_fields) {
-      return Status::InvalidInput(fmt::format("{}:{}: expected at least {} tab-separated fields, got {}",
-                                              path, number, min_fields, row.fields.size()));
+      return Status::InvalidInput(
+          fmt::format("{}:{}: expected at least {} tab-separated fields, got {}", path, number,
+                      min_fields, row.fields.size()));
     }
     rows->push_back(std::move(row));
   }

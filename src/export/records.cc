@@ -10,9 +10,8 @@ using nlohmann::json;
 json DateOrNull(const PartialDate& d) { return d.known() ? json(d.ToIso()) : json(nullptr); }
 
 json EntityNameOrNull(const Extraction& x, int entity) {
-  return entity >= 0 && entity < static_cast<int>(x.entities.size())
-             ? json(x.entities[entity].name)
-             : json(nullptr);
+  return entity >= 0 && entity < static_cast<int>(x.entities.size()) ? json(x.entities[entity].name)
+                                                                     : json(nullptr);
 }
 
 json Number(double v) {
@@ -58,12 +57,13 @@ json EvalRecord(const Document& doc, const Extraction& x) {
     if (ev.modality != "asserted") continue;
     json who = json::array();
     for (int w : ev.who) who.push_back(EntityNameOrNull(x, w));
-    out["events"].push_back(json{{"type", ev.type},
-                                 {"who", who},
-                                 {"date", DateOrNull(ev.date)},
-                                 {"place", EntityNameOrNull(x, ev.place)},
-                                 {"term_months", ev.term_months ? json(*ev.term_months) : json(nullptr)},
-                                 {"evidence", SpanText(doc, ev.evidence)}});
+    out["events"].push_back(
+        json{{"type", ev.type},
+             {"who", who},
+             {"date", DateOrNull(ev.date)},
+             {"place", EntityNameOrNull(x, ev.place)},
+             {"term_months", ev.term_months ? json(*ev.term_months) : json(nullptr)},
+             {"evidence", SpanText(doc, ev.evidence)}});
   }
   out["claims"] = json::array();
   for (const Claim& c : x.claims) {
@@ -89,11 +89,15 @@ json EvalRecord(const Document& doc, const Extraction& x) {
 json FullRecord(const Document& doc, const Extraction& x) {
   json out;
   const SourceMeta& m = doc.meta;
-  out["source"] = json{{"name", m.name},         {"path", m.path},
-                       {"format", m.format},     {"url", m.url},
-                       {"title", m.title},       {"publisher", m.publisher},
+  out["source"] = json{{"name", m.name},
+                       {"path", m.path},
+                       {"format", m.format},
+                       {"url", m.url},
+                       {"title", m.title},
+                       {"publisher", m.publisher},
                        {"published", DateOrNull(m.published)},
-                       {"encoding", m.encoding}, {"sha256", m.sha256},
+                       {"encoding", m.encoding},
+                       {"sha256", m.sha256},
                        {"bytes", doc.raw.size()}};
   out["published"] = DateOrNull(x.published);
   out["entities"] = json::array();
@@ -119,18 +123,19 @@ json FullRecord(const Document& doc, const Extraction& x) {
   for (const Event& ev : x.events) {
     json who = json::array();
     for (int w : ev.who) who.push_back(json{{"entity", w}, {"name", EntityNameOrNull(x, w)}});
-    out["events"].push_back(json{{"type", ev.type},
-                                 {"who", who},
-                                 {"date", DateOrNull(ev.date)},
-                                 {"date_text", ev.date_text},
-                                 {"place", EntityNameOrNull(x, ev.place)},
-                                 {"term_months", ev.term_months ? json(*ev.term_months) : json(nullptr)},
-                                 {"article", ev.article},
-                                 {"modality", ev.modality},
-                                 {"evidence", SpanJson(doc, ev.evidence)},
-                                 {"trigger", SpanJson(doc, ev.trigger)},
-                                 {"rule", ev.rule},
-                                 {"confidence", ev.confidence}});
+    out["events"].push_back(
+        json{{"type", ev.type},
+             {"who", who},
+             {"date", DateOrNull(ev.date)},
+             {"date_text", ev.date_text},
+             {"place", EntityNameOrNull(x, ev.place)},
+             {"term_months", ev.term_months ? json(*ev.term_months) : json(nullptr)},
+             {"article", ev.article},
+             {"modality", ev.modality},
+             {"evidence", SpanJson(doc, ev.evidence)},
+             {"trigger", SpanJson(doc, ev.trigger)},
+             {"rule", ev.rule},
+             {"confidence", ev.confidence}});
   }
   out["claims"] = json::array();
   for (const Claim& c : x.claims) {

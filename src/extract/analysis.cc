@@ -50,8 +50,8 @@ void FindQuoteRegions(Analysis* a) {
     if (!IsQuoteToken(*a, i)) continue;
     QuoteMark mark = ClassifyQuote(*a, i);
     if (mark == QuoteMark::kAmbiguous) {
-      const bool glued_left = i > 0 && toks[i - 1].end == toks[i].begin &&
-                              toks[i - 1].kind != TokenKind::kNewline;
+      const bool glued_left =
+          i > 0 && toks[i - 1].end == toks[i].begin && toks[i - 1].kind != TokenKind::kNewline;
       const bool glued_right = i + 1 < toks.size() && toks[i + 1].begin == toks[i].end &&
                                toks[i + 1].kind != TokenKind::kNewline;
       if (depth > 0 && straight) {
@@ -156,8 +156,9 @@ Analysis Analyze(const Document& doc, const Lexicons& lex) {
   for (uint32_t i = 0; i < a.tokens.size(); ++i) {
     const Token& t = a.tokens[i];
     if (t.kind == TokenKind::kNewline) {
-      const bool after_stop = i > 0 && a.tokens[i - 1].kind == TokenKind::kPunct &&
-                              std::string_view(".!?:\"").find(a.word(i - 1)) != std::string_view::npos;
+      const bool after_stop =
+          i > 0 && a.tokens[i - 1].kind == TokenKind::kPunct &&
+          std::string_view(".!?:\"").find(a.word(i - 1)) != std::string_view::npos;
       if (t.is(kParagraphEnd) || after_stop) ++paragraph;
     }
     a.paragraph_of[i] = paragraph;
@@ -170,8 +171,8 @@ Analysis Analyze(const Document& doc, const Lexicons& lex) {
 
   a.published = doc.meta.published;
   if (!a.published.known()) {
-    a.published = FindPublishedInText(a, FindDates(a.norm.text, a.tokens, PartialDate{},
-                                                   lex.expressions));
+    a.published =
+        FindPublishedInText(a, FindDates(a.norm.text, a.tokens, PartialDate{}, lex.expressions));
   }
   a.dates = FindDates(a.norm.text, a.tokens, a.published, lex.expressions);
   a.numbers = FindNumbers(a.norm.text, a.tokens, lex.expressions);

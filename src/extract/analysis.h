@@ -22,7 +22,7 @@ struct NameSpan {
   std::string surface;  // the name as it should be reported (titles and "'s" removed)
   std::string rule;
   float confidence = 0;
-  int entity = -1;      // index into Extraction::entities once resolved
+  int entity = -1;  // index into Extraction::entities once resolved
 };
 
 // Token-level view of one document.
@@ -39,7 +39,7 @@ struct Analysis {
   std::vector<NumberMatch> numbers;
   std::vector<TermMatch> terms;
   std::vector<ArticleMatch> articles;
-  std::vector<NameSpan> names;         // sorted by first token, non-overlapping
+  std::vector<NameSpan> names;  // sorted by first token, non-overlapping
   // Token ranges [first, end) inside quotation marks (the marks excluded), in order.
   std::vector<std::pair<uint32_t, uint32_t>> quote_regions;
   PartialDate published;

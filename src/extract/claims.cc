@@ -32,7 +32,8 @@ class ClaimFinder {
       c.qualifier = Qualifier(num.first);
       // Small counts of people named in the text ("three journalists") are not statistics.
       if (c.value < 5 && c.qualifier == "exact") continue;
-      c.category = subset && !out_.claims.empty() ? out_.claims.back().category : Category(num, cue_end);
+      c.category =
+          subset && !out_.claims.empty() ? out_.claims.back().category : Category(num, cue_end);
       c.what = std::string(a_.TextOf(num.end, std::min<uint32_t>(cue_end, num.end + 8)));
       const Sentence& s = a_.sentences[a_.sentence_of[num.first]];
       c.evidence = a_.SpanOf(QualifierStart(num.first), std::max(cue_end, num.end));
@@ -220,8 +221,8 @@ class ClaimFinder {
     for (const NameSpan& n : a_.names) {
       if (n.kind != EntityKind::kPerson || n.first == 0) continue;
       const std::string_view prev = a_.word(n.first - 1);
-      if (prev == "writes" || (prev == "By" && (n.first < 2 || a_.tokens[n.first - 2].kind ==
-                                                                   TokenKind::kNewline))) {
+      if (prev == "writes" ||
+          (prev == "By" && (n.first < 2 || a_.tokens[n.first - 2].kind == TokenKind::kNewline))) {
         return n.entity;
       }
     }

@@ -16,10 +16,11 @@ struct Group {
 };
 
 bool IsAuxiliary(std::string_view w) {
-  static const char* kAux[] = {"was",  "were", "is",     "are",     "been",     "be",  "being",
-                               "has",  "have", "had",    "got",     "get",      "gets", "remain",
-                               "remains", "remained", "reportedly", "also", "then", "later",
-                               "subsequently", "not", "never", "allegedly", "already", "all"};
+  static const char* kAux[] = {
+      "was",     "were",     "is",         "are",     "been", "be",    "being",
+      "has",     "have",     "had",        "got",     "get",  "gets",  "remain",
+      "remains", "remained", "reportedly", "also",    "then", "later", "subsequently",
+      "not",     "never",    "allegedly",  "already", "all"};
   for (const char* a : kAux) {
     if (w == a) return true;
   }
@@ -78,10 +79,11 @@ class EventFinder {
         for (uint32_t t = g.end; joined && t < n.first; ++t) {
           std::string_view w = a_.word(t);
           conjunction = conjunction || w == "," || w == "and";
-          const bool lower_word = a_.tokens[t].kind == TokenKind::kWord && !a_.tokens[t].is(kCapitalized);
+          const bool lower_word =
+              a_.tokens[t].kind == TokenKind::kWord && !a_.tokens[t].is(kCapitalized);
           joined = IsSeparator(w) || lex_.roles.count(FoldCase(w)) > 0 ||
-                   lex_.demonyms.count(std::string(w)) > 0 || (lower_word && w != "by" && w != "to" &&
-                                                               w != "with" && w != "of");
+                   lex_.demonyms.count(std::string(w)) > 0 ||
+                   (lower_word && w != "by" && w != "to" && w != "with" && w != "of");
         }
         if (g.end < n.first && !conjunction) joined = false;
         if (joined) {
@@ -259,7 +261,8 @@ class EventFinder {
         if (tm.first >= s.first && tm.first < s.last) terms.push_back(&tm);
       }
       bool respectively = false;
-      for (uint32_t k = s.first; k < s.last; ++k) respectively = respectively || a_.Is(k, "respectively");
+      for (uint32_t k = s.first; k < s.last; ++k)
+        respectively = respectively || a_.Is(k, "respectively");
       if (respectively && who.size() > 1) {
         const std::vector<int> months = RespectiveTerms(s, terms);
         if (months.size() == who.size()) {
@@ -289,7 +292,8 @@ class EventFinder {
 
   // "to six, five and four and a half years respectively": one term per listed number,
   // the unit taken from the term that closes the list.
-  std::vector<int> RespectiveTerms(const Sentence& s, const std::vector<const TermMatch*>& terms) const {
+  std::vector<int> RespectiveTerms(const Sentence& s,
+                                   const std::vector<const TermMatch*>& terms) const {
     std::vector<int> months;
     if (terms.empty()) return months;
     const TermMatch* closing = terms.back();
@@ -350,8 +354,8 @@ class EventFinder {
     uint32_t k = t;
     while (k > start && (a_.word(k - 1).ends_with("ly") || a_.Is(k - 1, "and"))) --k;
     const std::string_view w = a_.word(t);
-    if ((k == start || a_.Is(k - 1, "-")) && (w == "release" || w == "free" || w == "end" ||
-                                             w == "stop" || w == "drop")) {
+    if ((k == start || a_.Is(k - 1, "-")) &&
+        (w == "release" || w == "free" || w == "end" || w == "stop" || w == "drop")) {
       found = "demanded";
     }
     for (uint32_t k = from; k < t; ++k) {
@@ -416,9 +420,11 @@ class EventFinder {
       if (ev.type != "advocacy") continue;
       for (size_t j = 0; j < k; ++j) {
         Event& prev = out_.events[j];
-        if (prev.type != "advocacy" || sentences_[k] - sentences_[j] > 2 || prev.who.empty()) continue;
+        if (prev.type != "advocacy" || sentences_[k] - sentences_[j] > 2 || prev.who.empty())
+          continue;
         for (int e : ev.who) {
-          if (std::find(prev.who.begin(), prev.who.end(), e) == prev.who.end()) prev.who.push_back(e);
+          if (std::find(prev.who.begin(), prev.who.end(), e) == prev.who.end())
+            prev.who.push_back(e);
         }
         ev.who.clear();
         break;

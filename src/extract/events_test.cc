@@ -26,8 +26,8 @@ TEST(EventsTest, NominalWithOf) {
 }
 
 TEST(EventsTest, RelativeClause) {
-  const Extraction x =
-      ExtractText("Aliaksei Padol, who was arrested in 2021, died in a penal colony.", "2025-05-01");
+  const Extraction x = ExtractText(
+      "Aliaksei Padol, who was arrested in 2021, died in a penal colony.", "2025-05-01");
   const auto events = EventsOf(x, "detention", "Aliaksei Padol");
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].date.ToIso(), "2021");

@@ -20,7 +20,7 @@ struct DateMatch {
   PartialDate date;       // resolved date; unknown when relative and no anchor was known
   bool relative = false;  // "last October", "on Tuesday", "four years ago", "this year"
   bool is_range_or_duration_start = false;  // "since 2020", "from May" (still a date)
-  std::string rule;       // id, e.g. "date.dmy", "date.rel.last_month"
+  std::string rule;                         // id, e.g. "date.dmy", "date.rel.last_month"
 };
 
 // A number: digits ("65,000", "1.5"), words ("seven", "two and a half", "a thousand"),

@@ -48,7 +48,8 @@ Status LoadNamed(const std::string& dir, const char* file, bool has_kind,
   std::vector<TsvRow> rows;
   if (Status s = LoadRows(dir, file, 2, &rows); !s.ok()) return s;
   for (const TsvRow& row : rows) {
-    NamedEntry entry{row.fields[0], row.fields[1], has_kind && row.fields.size() > 2 ? row.fields[2] : ""};
+    NamedEntry entry{row.fields[0], row.fields[1],
+                     has_kind && row.fields.size() > 2 ? row.fields[2] : ""};
     const int index = static_cast<int>(entries->size());
     entries->push_back(entry);
     std::vector<std::string> forms{row.fields[1]};

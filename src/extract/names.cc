@@ -90,7 +90,8 @@ class NameFinder {
       if (a_.tokens[j].kind == TokenKind::kWord && IsConnector(w)) {
         uint32_t k = j + 1;
         if (k < n && a_.word(k) == "the") ++k;
-        if (IsCapWord(a_, k) && !Bare(a_.word(j - 1)).empty() && a_.word(j - 1) == Bare(a_.word(j - 1))) {
+        if (IsCapWord(a_, k) && !Bare(a_.word(j - 1)).empty() &&
+            a_.word(j - 1) == Bare(a_.word(j - 1))) {
           j = k;
           continue;
         }
@@ -100,23 +101,22 @@ class NameFinder {
     return j;
   }
 
-  bool IsStop(std::string_view w) const {
-    return lex_.stopwords.count(std::string(Bare(w))) > 0;
-  }
+  bool IsStop(std::string_view w) const { return lex_.stopwords.count(std::string(Bare(w))) > 0; }
   // Words that open a sentence but never an organisation's name.
   static bool IsFunctionWord(std::string_view w) {
-    static const char* kWords[] = {"The", "A", "An", "In", "On", "At", "For", "From", "With",
-                                   "By", "As", "After", "Before", "During", "Since", "Among",
-                                   "And", "Or", "But", "If", "This", "That", "These", "Those",
-                                   "Their", "His", "Her", "Its", "Our", "While", "When", "Today",
-                                   "Both", "Apart", "Under", "Against", "Like", "Including",
-                                   "About", "Consider", "Only", "Even", "Every", "Some", "Many",
-                                   "Several", "Most", "All", "Other", "Such", "Each", "However",
-                                   "Meanwhile", "Also", "Yet", "Still", "Instead", "According",
-                                   "Despite", "Although", "Though", "Because", "Following",
-                                   "Unlike", "Until", "Within", "Without", "Through", "Across",
-                                   "Over", "Between", "Into", "Upon", "Last", "Next", "Earlier",
-                                   "Later", "Then", "Now", "Here", "There", "Thus", "So"};
+    static const char* kWords[] = {
+        "The",     "A",         "An",        "In",        "On",       "At",      "For",
+        "From",    "With",      "By",        "As",        "After",    "Before",  "During",
+        "Since",   "Among",     "And",       "Or",        "But",      "If",      "This",
+        "That",    "These",     "Those",     "Their",     "His",      "Her",     "Its",
+        "Our",     "While",     "When",      "Today",     "Both",     "Apart",   "Under",
+        "Against", "Like",      "Including", "About",     "Consider", "Only",    "Even",
+        "Every",   "Some",      "Many",      "Several",   "Most",     "All",     "Other",
+        "Such",    "Each",      "However",   "Meanwhile", "Also",     "Yet",     "Still",
+        "Instead", "According", "Despite",   "Although",  "Though",   "Because", "Following",
+        "Unlike",  "Until",     "Within",    "Without",   "Through",  "Across",  "Over",
+        "Between", "Into",      "Upon",      "Last",      "Next",     "Earlier", "Later",
+        "Then",    "Now",       "Here",      "There",     "Thus",     "So"};
     for (const char* k : kWords) {
       if (w == k) return true;
     }
@@ -124,10 +124,10 @@ class NameFinder {
   }
   // Month and weekday names.
   static bool IsCalendarWord(std::string_view w) {
-    static const char* kWords[] = {"January", "February", "March", "April", "May", "June",
-                                   "July", "August", "September", "October", "November",
-                                   "December", "Monday", "Tuesday", "Wednesday", "Thursday",
-                                   "Friday", "Saturday", "Sunday"};
+    static const char* kWords[] = {"January",  "February", "March",    "April",     "May",
+                                   "June",     "July",     "August",   "September", "October",
+                                   "November", "December", "Monday",   "Tuesday",   "Wednesday",
+                                   "Thursday", "Friday",   "Saturday", "Sunday"};
     for (const char* k : kWords) {
       if (w == k) return true;
     }
@@ -154,12 +154,12 @@ class NameFinder {
 
   // NGO "Names", movement "For Freedom": a descriptor before a quoted name.
   uint32_t TryQuotedOrganization(uint32_t i) {
-    static const char* kDescriptors[] = {"ngo", "movement", "project", "initiative", "foundation",
-                                         "organization", "organisation", "association", "centre",
-                                         "center", "group", "network", "party", "agency",
-                                         "campaign", "platform", "channel", "outlet", "newspaper",
-                                         "magazine", "website", "portal", "union", "company",
-                                         "publication", "fund", "club", "community"};
+    static const char* kDescriptors[] = {
+        "ngo",          "movement",    "project",  "initiative", "foundation", "organization",
+        "organisation", "association", "centre",   "center",     "group",      "network",
+        "party",        "agency",      "campaign", "platform",   "channel",    "outlet",
+        "newspaper",    "magazine",    "website",  "portal",     "union",      "company",
+        "publication",  "fund",        "club",     "community"};
     const std::string lower = FoldCase(a_.word(i));
     bool descriptor = false;
     for (const char* d : kDescriptors) descriptor = descriptor || lower == d;
@@ -257,15 +257,16 @@ class NameFinder {
         continue;
       }
       if (place.length > 0) {
-        Add(i, i + place.length, EntityKind::kPlace, Surface(i, i + place.length), "place.gazetteer",
-            0.9f, "place#" + std::to_string(place.value));
+        Add(i, i + place.length, EntityKind::kPlace, Surface(i, i + place.length),
+            "place.gazetteer", 0.9f, "place#" + std::to_string(place.value));
         i += place.length;
         continue;
       }
       // Single-token known names with a possessive ("Viasna's", "Lukashenko's").
       std::string bare(Bare(a_.word(i)));
       if (bare.size() != a_.word(i).size()) {
-        if (lex_.organization_names.ContainsWord(bare) || lex_.organization_acronyms.ContainsWord(bare)) {
+        if (lex_.organization_names.ContainsWord(bare) ||
+            lex_.organization_acronyms.ContainsWord(bare)) {
           Add(i, i + 1, EntityKind::kOrganization, bare, "org.known", 0.85f);
           ++i;
           continue;
@@ -361,8 +362,8 @@ class NameFinder {
     // Skip leading stopwords, demonyms and capitalised roles.
     uint32_t first = i;
     bool role_before = i > 0 && IsRole(a_.word(i - 1));
-    while (first < j && (IsStop(a_.word(first)) || IsDemonym(a_.word(first)) ||
-                         IsRole(a_.word(first)))) {
+    while (first < j &&
+           (IsStop(a_.word(first)) || IsDemonym(a_.word(first)) || IsRole(a_.word(first)))) {
       if (IsRole(a_.word(first))) role_before = true;
       ++first;
     }
@@ -372,9 +373,9 @@ class NameFinder {
     while (end < j && end < first + 4 &&
            (IsCapWord(a_, end) || a_.word(end) == "." || IsConnector(a_.word(end))) &&
            !(IsStop(a_.word(end)) && a_.tokens[end].kind == TokenKind::kWord)) {
-      if (IsConnector(a_.word(end)) && !(a_.word(end) == "de" || a_.word(end) == "van" ||
-                                         a_.word(end) == "von" || a_.word(end) == "bin" ||
-                                         a_.word(end) == "al")) {
+      if (IsConnector(a_.word(end)) &&
+          !(a_.word(end) == "de" || a_.word(end) == "van" || a_.word(end) == "von" ||
+            a_.word(end) == "bin" || a_.word(end) == "al")) {
         break;
       }
       ++end;
@@ -533,7 +534,8 @@ class NameFinder {
     }
     // Unclassified single capitalised words that name a person of the document.
     for (const Single& s : singles_) {
-      if (IsStop(s.word) || IsDemonym(s.word) || (IsGiven(s.word) && link_single(s.word) < 0)) continue;
+      if (IsStop(s.word) || IsDemonym(s.word) || (IsGiven(s.word) && link_single(s.word) < 0))
+        continue;
       int entity = link_single(s.word);
       const char* rule = "person.surname_link";
       if (entity < 0) {

@@ -130,7 +130,8 @@ class QuoteFinder {
       if (const int s = Speaker(t); s >= 0) {
         const int n = a_.NameAt(t);
         const uint32_t after = a_.names[n].end;
-        if (IsSpeechVerb(after) || colon || (t >= 2 && a_.IsIgnoreCase(a_.names[n].first - 2, "according"))) {
+        if (IsSpeechVerb(after) || colon ||
+            (t >= 2 && a_.IsIgnoreCase(a_.names[n].first - 2, "according"))) {
           return s;
         }
       }

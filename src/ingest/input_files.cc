@@ -31,7 +31,8 @@ Status ReadWholeFile(const std::string& path, std::string* out) {
   const auto size = fs::file_size(path, ec);
   if (ec) return Status::IoError("cannot read: " + ec.message());
   if (size > kMaxInputBytes) {
-    return Status::Limit(fmt::format("{} bytes is over the limit of {} bytes", size, kMaxInputBytes));
+    return Status::Limit(
+        fmt::format("{} bytes is over the limit of {} bytes", size, kMaxInputBytes));
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError("cannot open");
@@ -82,7 +83,8 @@ void ReadJsonl(const std::string& path, const std::string& content, std::vector<
 }  // namespace
 
 std::string ReadProblem::ToString() const {
-  return line > 0 ? fmt::format("{}:{}: {}", path, line, message) : fmt::format("{}: {}", path, message);
+  return line > 0 ? fmt::format("{}:{}: {}", path, line, message)
+                  : fmt::format("{}: {}", path, message);
 }
 
 void CollectInputFiles(const std::vector<std::string>& paths, std::vector<std::string>* files,
@@ -96,9 +98,12 @@ void CollectInputFiles(const std::vector<std::string>& paths, std::vector<std::s
     }
     if (fs::is_directory(status)) {
       std::vector<std::string> found;
-      for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
+      for (fs::recursive_directory_iterator
+               it(path, fs::directory_options::skip_permission_denied, ec),
+           end;
            !ec && it != end; it.increment(ec)) {
-        if (it->is_regular_file(ec) && IsSupported(it->path())) found.push_back(it->path().string());
+        if (it->is_regular_file(ec) && IsSupported(it->path()))
+          found.push_back(it->path().string());
       }
       if (ec) problems->push_back(ReadProblem{path, 0, "cannot list folder: " + ec.message()});
       std::sort(found.begin(), found.end());
@@ -106,8 +111,8 @@ void CollectInputFiles(const std::vector<std::string>& paths, std::vector<std::s
     } else if (IsSupported(path)) {
       files->push_back(path);
     } else {
-      problems->push_back(ReadProblem{
-          path, 0, "unsupported file type (expected .txt, .html, .htm or .jsonl)"});
+      problems->push_back(
+          ReadProblem{path, 0, "unsupported file type (expected .txt, .html, .htm or .jsonl)"});
     }
   }
 }

@@ -74,7 +74,8 @@ bool DecodeLiteral(std::string_view line, size_t start, DecodedText* out) {
       int c = code(i + 2);
       if (c < 0) return false;
       i += 6;
-      if (c >= 0xD800 && c <= 0xDBFF && i + 1 < line.size() && line[i] == '\\' && line[i + 1] == 'u') {
+      if (c >= 0xD800 && c <= 0xDBFF && i + 1 < line.size() && line[i] == '\\' &&
+          line[i + 1] == 'u') {
         const int low = code(i + 2);
         if (low >= 0xDC00 && low <= 0xDFFF) {
           c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
@@ -84,8 +85,12 @@ bool DecodeLiteral(std::string_view line, size_t start, DecodedText* out) {
       append(c >= 0xD800 && c <= 0xDFFF ? 0xFFFD : c, at);
       continue;
     }
-    const char decoded = e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e == 'b' ? '\b'
-                       : e == 'f' ? '\f' : e;
+    const char decoded = e == 'n'   ? '\n'
+                         : e == 't' ? '\t'
+                         : e == 'r' ? '\r'
+                         : e == 'b' ? '\b'
+                         : e == 'f' ? '\f'
+                                    : e;
     out->text.push_back(decoded);
     out->to_input.Add(static_cast<uint32_t>(at));
     i += 2;
@@ -117,7 +122,8 @@ Status ParseJsonlRecord(std::string_view line, JsonlRecord* out) {
   } catch (const nlohmann::json::exception& e) {
     std::string what = e.what();
     const size_t cut = what.find("] ");
-    return Status::InvalidInput("malformed JSON: " + (cut == std::string::npos ? what : what.substr(cut + 2)));
+    return Status::InvalidInput("malformed JSON: " +
+                                (cut == std::string::npos ? what : what.substr(cut + 2)));
   }
   if (depth > kMaxDepth) {
     return Status::Limit(fmt::format("JSON nested deeper than {} levels", kMaxDepth));
@@ -148,7 +154,8 @@ Status ParseJsonlRecord(std::string_view line, JsonlRecord* out) {
   const std::string published = OptionalString(j, "published");
   if (!published.empty()) {
     auto date = PartialDate::FromIso(published);
-    if (!date) return Status::InvalidInput(fmt::format("\"published\" is not a date: {}", published));
+    if (!date)
+      return Status::InvalidInput(fmt::format("\"published\" is not a date: {}", published));
     out->published = *date;
   }
   return Status::Ok();

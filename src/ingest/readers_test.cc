@@ -70,7 +70,8 @@ TEST_F(ReadersTest, JsonlGoodAndBadLines) {
   EXPECT_EQ(docs[0].meta.published.ToIso(), "2025-02-03");
   EXPECT_EQ(docs[0].meta.url, "https://example.org/1");
   // "Ivan" maps to its bytes in the line.
-  const uint32_t at = docs[0].text_to_raw.ToSource(static_cast<uint32_t>(docs[0].text.find("Ivan")));
+  const uint32_t at =
+      docs[0].text_to_raw.ToSource(static_cast<uint32_t>(docs[0].text.find("Ivan")));
   EXPECT_EQ(docs[0].raw.substr(at, 4), "Ivan");
   EXPECT_EQ(docs[1].meta.name, "feed.jsonl#5");
   EXPECT_EQ(docs[1].text, "Court & prison");
@@ -84,7 +85,10 @@ TEST_F(ReadersTest, EmptyAndBinaryFilesAreProblems) {
   std::vector<Document> docs;
   std::vector<ReadProblem> problems;
   ReadInputFile(Write("empty.txt", "  \n"), ReadOptions{}, &docs, &problems);
-  ReadInputFile(Write("bin.txt", std::string("\x7f" "ELF\0\0\1", 7)), ReadOptions{}, &docs, &problems);
+  ReadInputFile(Write("bin.txt", std::string("\x7f"
+                                             "ELF\0\0\1",
+                                             7)),
+                ReadOptions{}, &docs, &problems);
   EXPECT_TRUE(docs.empty());
   ASSERT_EQ(problems.size(), 2u);
   EXPECT_NE(problems[0].message.find("empty"), std::string::npos);
@@ -116,7 +120,8 @@ TEST_F(ReadersTest, PlainFileTakesOptionsAndHashesItsBytes) {
   ASSERT_EQ(docs.size(), 1u);
   EXPECT_EQ(docs[0].meta.publisher, "Example Wire");
   EXPECT_EQ(docs[0].meta.published.ToIso(), "2024-06-01");
-  EXPECT_EQ(docs[0].meta.sha256, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(docs[0].meta.sha256,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
 TEST_F(ReadersTest, HtmlSpansMapToRawBytes) {

@@ -105,7 +105,8 @@ std::vector<Span> FindBoilerplate(std::string_view text) {
       line.remove_suffix(1);
     }
     const size_t next = end == std::string_view::npos ? text.size() : end + 1;
-    if (IsJunk(line)) spans.push_back(Span{static_cast<uint32_t>(start), static_cast<uint32_t>(next)});
+    if (IsJunk(line))
+      spans.push_back(Span{static_cast<uint32_t>(start), static_cast<uint32_t>(next)});
     start = next;
   }
   return spans;

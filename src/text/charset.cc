@@ -80,7 +80,8 @@ const ByteTable* TableFor(const std::string& charset) {
 std::string CanonicalCharset(std::string_view declared) {
   std::string lower;
   for (char c : declared) {
-    if (c != '-' && c != '_' && c != ' ') lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (c != '-' && c != '_' && c != ' ')
+      lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   if (lower == "utf8") return "UTF-8";
   if (lower == "windows1251" || lower == "cp1251") return "windows-1251";
@@ -107,8 +108,8 @@ std::string GuessSingleByte(std::string_view s) {
 
 Status DecodeText(std::string_view input, std::string_view declared, DecodedText* out) {
   if (input.size() > kMaxInputBytes) {
-    return Status::Limit(fmt::format("{} bytes is over the limit of {} bytes", input.size(),
-                                     kMaxInputBytes));
+    return Status::Limit(
+        fmt::format("{} bytes is over the limit of {} bytes", input.size(), kMaxInputBytes));
   }
   if (const size_t bad = FirstBinaryByte(input); bad != std::string_view::npos) {
     return Status::InvalidInput(
@@ -147,9 +148,9 @@ Status DecodeText(std::string_view input, std::string_view declared, DecodedText
   for (uint32_t i = 0; i < input.size(); ++i) {
     const UChar32 c = (*table)[static_cast<unsigned char>(input[i])];
     if (c == 0xFFFD) {
-      return Status::InvalidInput(fmt::format(
-          "not UTF-8 and byte 0x{:02x} at {} is undefined in {}",
-          static_cast<unsigned char>(input[i]), i, charset));
+      return Status::InvalidInput(
+          fmt::format("not UTF-8 and byte 0x{:02x} at {} is undefined in {}",
+                      static_cast<unsigned char>(input[i]), i, charset));
     }
     uint8_t buf[4];
     int32_t len = 0;

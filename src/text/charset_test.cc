@@ -36,7 +36,8 @@ TEST(DecodeTextTest, ByteOrderMarkIsDroppedAndMapped) {
 
 TEST(DecodeTextTest, Windows1251CyrillicIsDetected) {
   // "Алесь Бяляцкі, Мінск" in Windows-1251.
-  const std::string input = "\xC0\xEB\xE5\xF1\xFC \xC1\xFF\xEB\xFF\xF6\xEA\xB3, \xCC\xB3\xED\xF1\xEA";
+  const std::string input =
+      "\xC0\xEB\xE5\xF1\xFC \xC1\xFF\xEB\xFF\xF6\xEA\xB3, \xCC\xB3\xED\xF1\xEA";
   DecodedText d;
   ASSERT_TRUE(DecodeText(input, "", &d).ok());
   EXPECT_EQ(d.encoding, "windows-1251");

@@ -17,11 +17,24 @@ constexpr int kMaxDepth = 512;
 
 bool IsSkippedTag(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_CANVAS: case GUMBO_TAG_MENU:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_MENU:
       return true;
     default:
       return false;
@@ -30,14 +43,37 @@ bool IsSkippedTag(GumboTag tag) {
 
 bool IsBlockTag(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR: case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: case GUMBO_TAG_LI: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
-    case GUMBO_TAG_TR: case GUMBO_TAG_TABLE: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_PRE: case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
-    case GUMBO_TAG_MAIN: case GUMBO_TAG_HR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_CAPTION: case GUMBO_TAG_BODY: case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_TITLE:
       return true;
     default:
       return false;
@@ -47,10 +83,21 @@ bool IsBlockTag(GumboTag tag) {
 // Paragraph-like blocks are separated by a blank line; others by a line break.
 bool IsParagraphTag(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_TABLE: case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_SECTION: case GUMBO_TAG_FIGURE: case GUMBO_TAG_PRE:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_PRE:
       return true;
     default:
       return false;
@@ -64,17 +111,18 @@ const char* Attribute(const GumboElement& el, const char* name) {
 
 // True when the class or id names a widget around the article (share, comments ...).
 bool IsJunkWidget(const GumboElement& el) {
-  static const char* kWords[] = {"share",  "social",   "comment", "cookie",  "related",
-                                 "newsletter", "subscribe", "advert", "promo", "breadcrumb",
-                                 "menu",   "sidebar",  "popup",   "consent", "gdpr", "navbar",
-                                 "footer", "masthead", "banner-ad", "recommend"};
+  static const char* kWords[] = {"share",      "social",    "comment",  "cookie",    "related",
+                                 "newsletter", "subscribe", "advert",   "promo",     "breadcrumb",
+                                 "menu",       "sidebar",   "popup",    "consent",   "gdpr",
+                                 "navbar",     "footer",    "masthead", "banner-ad", "recommend"};
   for (const char* attr : {"class", "id", "role"}) {
     const char* v = Attribute(el, attr);
     if (v == nullptr) continue;
     std::string lower;
-    for (const char* c = v; *c != '\0'; ++c) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(*c)));
+    for (const char* c = v; *c != '\0'; ++c)
+      lower += static_cast<char>(std::tolower(static_cast<unsigned char>(*c)));
     if (std::strcmp(attr, "role") == 0 && (lower == "navigation" || lower == "complementary" ||
-                                         lower == "banner" || lower == "contentinfo")) {
+                                           lower == "banner" || lower == "contentinfo")) {
       return true;
     }
     for (const char* w : kWords) {
@@ -217,7 +265,8 @@ std::string NodeText(const GumboNode* node) {
   if (node->type != GUMBO_NODE_ELEMENT) return "";
   std::string s;
   const GumboVector& children = node->v.element.children;
-  for (unsigned k = 0; k < children.length; ++k) s += NodeText(static_cast<GumboNode*>(children.data[k]));
+  for (unsigned k = 0; k < children.length; ++k)
+    s += NodeText(static_cast<GumboNode*>(children.data[k]));
   return s;
 }
 
@@ -255,8 +304,8 @@ void Metadata(const GumboNode* node, int depth, HtmlText* out, std::string* time
       if (k == "og:title" && out->title.empty()) out->title = content;
       if (k == "og:url" && out->url.empty()) out->url = content;
       if (k == "og:site_name" && out->publisher.empty()) out->publisher = content;
-      if ((k == "article:published_time" || k == "date" || k == "pubdate" ||
-           k == "datePublished" || k == "citation_publication_date" || k == "DC.date") &&
+      if ((k == "article:published_time" || k == "date" || k == "pubdate" || k == "datePublished" ||
+           k == "citation_publication_date" || k == "DC.date") &&
           !out->published.known()) {
         if (auto d = PartialDate::FromIso(content)) out->published = *d;
       }
@@ -286,11 +335,11 @@ void Metadata(const GumboNode* node, int depth, HtmlText* out, std::string* time
 
 Status HtmlToText(std::string_view utf8_html, HtmlText* out) {
   if (utf8_html.size() > kMaxInputBytes) {
-    return Status::Limit(fmt::format("{} bytes is over the limit of {} bytes", utf8_html.size(),
-                                     kMaxInputBytes));
+    return Status::Limit(
+        fmt::format("{} bytes is over the limit of {} bytes", utf8_html.size(), kMaxInputBytes));
   }
-  GumboOutput* parsed = gumbo_parse_with_options(&kGumboDefaultOptions, utf8_html.data(),
-                                                 utf8_html.size());
+  GumboOutput* parsed =
+      gumbo_parse_with_options(&kGumboDefaultOptions, utf8_html.data(), utf8_html.size());
   if (parsed == nullptr) return Status::InvalidInput("the HTML could not be parsed");
   *out = HtmlText{};
   TextBuilder builder(out);
@@ -302,7 +351,8 @@ Status HtmlToText(std::string_view utf8_html, HtmlText* out) {
     if (auto d = PartialDate::FromIso(time_value)) out->published = *d;
   }
   gumbo_destroy_output(&kGumboDefaultOptions, parsed);
-  while (!out->title.empty() && std::isspace(static_cast<unsigned char>(out->title.back()))) out->title.pop_back();
+  while (!out->title.empty() && std::isspace(static_cast<unsigned char>(out->title.back())))
+    out->title.pop_back();
   return s;
 }
 

@@ -22,7 +22,8 @@ TEST(HtmlToTextTest, KeepsTheArticleAndDropsWidgets) {
   HtmlText h;
   ASSERT_TRUE(HtmlToText(kPage, &h).ok());
   EXPECT_NE(h.text.find("Three sentenced"), std::string::npos);
-  EXPECT_NE(h.text.find("The court sentenced Ihar Zhuk & Olga Laur to five years."), std::string::npos);
+  EXPECT_NE(h.text.find("The court sentenced Ihar Zhuk & Olga Laur to five years."),
+            std::string::npos);
   EXPECT_NE(h.text.find("Their lawyer said they would appeal."), std::string::npos);
   for (const char* junk : {"Home", "cookies", "Share on", "First comment", "Copyright"}) {
     EXPECT_EQ(h.text.find(junk), std::string::npos) << junk;
@@ -41,7 +42,9 @@ TEST(HtmlToTextTest, ReadsMetadata) {
 TEST(HtmlToTextTest, JsonLdAndTimeDates) {
   HtmlText a, b;
   ASSERT_TRUE(HtmlToText(R"(<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle",
-      "datePublished":"2024-11-19"}]}</script><p>Text here.</p>)", &a).ok());
+      "datePublished":"2024-11-19"}]}</script><p>Text here.</p>)",
+                         &a)
+                  .ok());
   EXPECT_EQ(a.published.ToIso(), "2024-11-19");
   ASSERT_TRUE(HtmlToText(R"(<p><time datetime="2023-05-02">2 May</time> Text.</p>)", &b).ok());
   EXPECT_EQ(b.published.ToIso(), "2023-05-02");
