@@ -40,18 +40,21 @@ class EventFinder {
     BuildGroups();
     const uint32_t n = static_cast<uint32_t>(a_.tokens.size());
     for (uint32_t i = 0; i < n;) {
-      if (a_.tokens[i].kind != TokenKind::kWord || a_.in_quote[i]) {
+      if (a_.tokens[i].kind != TokenKind::kWord) {
         ++i;
         continue;
       }
       auto m = lex_.trigger_phrases.LongestAt(a_.text(), a_.tokens, i);
-      if (m.length == 0) {
+      // Inside a quotation only a body's own stand counts ("Amnesty International stands
+      // in solidarity with ..."); other words there are the speaker's, not reports.
+      if (m.length == 0 || (a_.in_quote[i] && lex_.triggers[m.value].type != "advocacy")) {
         ++i;
         continue;
       }
       OnTrigger(i, i + m.length, lex_.triggers[m.value]);
       i += m.length;
     }
+    DropRestatements();
     MergeAdvocacy();
   }
 
@@ -98,25 +101,46 @@ class EventFinder {
     }
   }
 
-  // Nearest group ending before `t` in the same sentence, within `reach` tokens.
-  const Group* GroupBefore(uint32_t t, uint32_t reach) const {
-    const uint32_t s = a_.sentence_of[t];
-    for (auto it = groups_.rbegin(); it != groups_.rend(); ++it) {
-      if (it->end > t) continue;
-      if (a_.sentence_of[it->first] != s || t - it->end > reach) return nullptr;
-      if (a_.in_quote[it->first]) continue;
-      return &*it;
+  bool HasAllowed(const Group& g, const std::string& type) const {
+    for (int e : g.entities) {
+      if (Allowed(e, type)) return true;
     }
-    return nullptr;
+    return false;
   }
 
-  // Nearest group starting after `t` in the same sentence, within `reach` tokens.
-  const Group* GroupAfter(uint32_t t, uint32_t reach) const {
+  bool HasPerson(const Group& g) const {
+    for (int e : g.entities) {
+      if (out_.entities[e].kind == EntityKind::kPerson) return true;
+    }
+    return false;
+  }
+
+  // Nearest group ending before `t` in the same sentence, within `reach` tokens, with an
+  // entity allowed for `type`. A group with people wins over a nearer one of bodies only
+  // ("Sharakh, head of the Free Trade Unions branch, is being searched"), except for
+  // advocacy and designation, whose subjects are often bodies.
+  const Group* GroupBefore(uint32_t t, uint32_t reach, const std::string& type) const {
+    const uint32_t s = a_.sentence_of[t];
+    const bool prefer_people = type != "advocacy" && type != "designation";
+    const Group* bodies = nullptr;
+    for (auto it = groups_.rbegin(); it != groups_.rend(); ++it) {
+      if (it->end > t) continue;
+      if (a_.sentence_of[it->first] != s || t - it->end > reach) break;
+      if ((a_.in_quote[it->first] && !a_.in_quote[t]) || !HasAllowed(*it, type)) continue;
+      if (!prefer_people || HasPerson(*it)) return &*it;
+      if (bodies == nullptr) bodies = &*it;
+    }
+    return bodies;
+  }
+
+  // Nearest group starting after `t` in the same sentence, within `reach` tokens, with an
+  // entity allowed for `type`.
+  const Group* GroupAfter(uint32_t t, uint32_t reach, const std::string& type) const {
     const uint32_t s = a_.sentence_of[t];
     for (const Group& g : groups_) {
       if (g.first < t) continue;
       if (a_.sentence_of[g.first] != s || g.first - t > reach) return nullptr;
-      if (a_.in_quote[g.first]) continue;
+      if ((a_.in_quote[g.first] && !a_.in_quote[t]) || !HasAllowed(g, type)) continue;
       return &g;
     }
     return nullptr;
@@ -142,9 +166,9 @@ class EventFinder {
   }
 
   // A pronoun between the clause start and the trigger, resolved to an entity.
-  int PronounBefore(uint32_t t, bool* plural) const {
+  int PronounBefore(uint32_t t, uint32_t reach, bool* plural) const {
     const uint32_t start = a_.sentences[a_.sentence_of[t]].first;
-    for (uint32_t k = t; k > start && t - k < 8; --k) {
+    for (uint32_t k = t; k > start && t - k < reach; --k) {
       std::string_view w = a_.word(k - 1);
       if (w == ";") break;
       const bool singular = w == "he" || w == "He" || w == "him" || w == "his" || w == "His" ||
@@ -174,6 +198,7 @@ class EventFinder {
       }
     }
     std::vector<int> who;
+    uint32_t pronoun_reach = trig.form == "noun" ? 0 : 8;
     auto take = [&](const Group* g) {
       if (g == nullptr) return;
       for (int e : g->entities) {
@@ -183,25 +208,25 @@ class EventFinder {
     const std::string_view prev = t > 0 ? a_.word(t - 1) : std::string_view();
     if (trig.form == "noun") {
       if (a_.Is(t_end, "of")) {
-        take(GroupAfter(t_end, 2));
+        take(GroupAfter(t_end, 2, type));
       } else if (t + 1 < a_.tokens.size() && a_.Is(t_end + 1, "of")) {
-        take(GroupAfter(t_end + 1, 2));
+        take(GroupAfter(t_end + 1, 2, type));
       }
       if (who.empty() && (prev == "his" || prev == "her" || prev == "their" || prev == "His" ||
                           prev == "Her" || prev == "Their")) {
         const int e = ResolveReference(a_, t - 1, prev == "their" || prev == "Their");
         if (e >= 0 && Allowed(e, type)) who.push_back(e);
       }
-      if (who.empty()) take(GroupBefore(t, 12));
+      if (who.empty()) take(GroupBefore(t, type == "advocacy" ? 6 : 12, type));
     } else if (trig.form == "participle" || trig.form == "phrase") {
       if (passive || prev == "who" || prev == ",") {
-        take(GroupBefore(t, 12));
+        take(GroupBefore(t, 12, type));
       } else if (prev == "those" || prev == "are" || prev == "is") {
-        take(GroupAfter(t_end, 6));
+        take(GroupAfter(t_end, 15, type));
       } else {
         // Active voice: "police detained X", "sentenced them"; the subject may be named
         // too. "people convicted of ..." (a reduced relative on a common noun) names nobody.
-        take(GroupAfter(t_end, 6));
+        take(GroupAfter(t_end, 6, type));
         if (who.empty()) {
           const int object = ObjectPronoun(t_end);
           if (object >= 0 && Allowed(object, type)) who.push_back(object);
@@ -211,12 +236,14 @@ class EventFinder {
                                      type == "pardon" || type == "release" || type == "exile" ||
                                      type == "death_in_custody";
         const bool after_name = t > 0 && a_.NameAt(t - 1) >= 0;
-        if (subject_matters || (who.empty() && after_name)) take(GroupBefore(t, 12));
-        if (who.empty() && !after_name) return;
+        if (subject_matters || (who.empty() && after_name)) take(GroupBefore(t, 12, type));
+        // Otherwise only a pronoun right before ("and took him"): "people convicted of"
+        // (a reduced relative on a common noun) names nobody.
+        if (who.empty() && !after_name) pronoun_reach = 3;
       }
     } else {  // verb
-      take(GroupAfter(t_end, 4));
-      take(GroupBefore(t, 8));
+      take(GroupAfter(t_end, 4, type));
+      take(GroupBefore(t, 8, type));
     }
     if (trig.form == "list") {
       who.clear();
@@ -225,20 +252,38 @@ class EventFinder {
         if (g.first >= t_end && g.first < s.last) take(&g);
       }
     }
-    if (who.empty()) {
+    if (who.empty() && (type == "advocacy" || type == "designation") && WeBefore(t)) {
+      who = Signatories();
+    }
+    if (who.empty() && pronoun_reach > 0) {
       bool plural = false;
-      const int e = PronounBefore(t, &plural);
+      const int e = PronounBefore(t, pronoun_reach, &plural);
       if (plural) {
         take(LastMultiGroup(t));
       } else if (e >= 0 && Allowed(e, type)) {
         who.push_back(e);
       }
     }
-    if (who.empty() && trig.form == "noun") take(GroupAfter(t_end, 15));
-    if (who.empty()) return;
+    if (who.empty() && trig.form == "noun") {
+      // "arrested ... based on an Interpol warrant": the people of the sentence's event.
+      if (!out_.events.empty() && sentences_.back() == sentence) {
+        for (int e : out_.events.back().who) {
+          if (Allowed(e, type)) who.push_back(e);
+        }
+      }
+      if (who.empty()) take(GroupAfter(t_end, 15, type));
+    }
+    if (who.empty()) {
+      orphans_.push_back(Orphan{sentence, t, t_end, &trig});
+      return;
+    }
 
     Event ev;
     ev.type = type;
+    // "released ... under a presidential pardon" is a pardon.
+    if (type == "release" && SentenceHas(sentence, {"pardon", "pardoned", "amnesty", "clemency"})) {
+      ev.type = "pardon";
+    }
     ev.who = who;
     ev.trigger = a_.SpanOf(t, t_end);
     ev.rule = trig.id;
@@ -413,6 +458,102 @@ class EventFinder {
     }
   }
 
+  bool SentenceHas(uint32_t sentence, std::initializer_list<std::string_view> words) const {
+    const Sentence& s = a_.sentences[sentence];
+    for (uint32_t k = s.first; k < s.last; ++k) {
+      for (std::string_view w : words) {
+        if (a_.IsIgnoreCase(k, w)) return true;
+      }
+    }
+    return false;
+  }
+
+  // "we call on ...", "We, the undersigned organisations, condemn ...".
+  bool WeBefore(uint32_t t) const {
+    const uint32_t start = a_.sentences[a_.sentence_of[t]].first;
+    for (uint32_t k = t; k > start && t - k < 12; --k) {
+      if (a_.Is(k - 1, "we") || a_.Is(k - 1, "We")) return true;
+    }
+    return false;
+  }
+
+  // The bodies signing a collective text: organisations standing alone on their lines
+  // (a signature block), else the body named on the first line.
+  std::vector<int> Signatories() const {
+    std::vector<int> found;
+    for (const NameSpan& n : a_.names) {
+      if (n.kind != EntityKind::kOrganization || n.entity < 0) continue;
+      const bool line_start = n.first == 0 || a_.tokens[n.first - 1].kind == TokenKind::kNewline;
+      const bool line_end = n.end >= a_.tokens.size() || a_.tokens[n.end].kind == TokenKind::kNewline;
+      if (line_start && line_end &&
+          std::find(found.begin(), found.end(), n.entity) == found.end()) {
+        found.push_back(n.entity);
+      }
+    }
+    return found.size() >= 2 ? found : std::vector<int>{};
+  }
+
+  // "Among them are A and B" / "Among those was C": the people of the previous sentence's
+  // events that named nobody ("more than 1,000 others remain in prison").
+  void ResolveOrphans() {
+    for (const Orphan& o : orphans_) {
+      const uint32_t next = o.sentence + 1;
+      if (next >= a_.sentences.size()) continue;
+      const Sentence& s = a_.sentences[next];
+      const bool among = a_.IsIgnoreCase(s.first, "among") &&
+                         (a_.Is(s.first + 1, "them") || a_.Is(s.first + 1, "those"));
+      if (!among) continue;
+      std::vector<int> who;
+      for (const Group& g : groups_) {
+        if (g.first < s.first || g.first >= s.last || a_.in_quote[g.first]) continue;
+        for (int e : g.entities) {
+          if (out_.entities[e].kind == EntityKind::kPerson &&
+              std::find(who.begin(), who.end(), e) == who.end()) {
+            who.push_back(e);
+          }
+        }
+      }
+      if (who.empty()) continue;
+      Event ev;
+      ev.type = o.trigger->type;
+      ev.who = who;
+      ev.trigger = a_.SpanOf(o.first, o.end);
+      ev.evidence = a_.SpanOf(s.first, s.last);
+      ev.rule = o.trigger->id + "+among";
+      ev.confidence = 0.6f;
+      ev.modality = Modality(o.first, ev.type);
+      Push(std::move(ev), next);
+    }
+  }
+
+  // A later sentence that restates an event (same type, same people) without a new date,
+  // place or term is the same event.
+  void DropRestatements() {
+    ResolveOrphans();
+    std::vector<Event> kept;
+    std::vector<uint32_t> kept_sentences;
+    for (size_t k = 0; k < out_.events.size(); ++k) {
+      const Event& ev = out_.events[k];
+      bool restated = false;
+      for (const Event& prev : kept) {
+        std::vector<int> a = prev.who, b = ev.who;
+        std::sort(a.begin(), a.end());
+        std::sort(b.begin(), b.end());
+        if (prev.type == ev.type && a == b && prev.modality == ev.modality &&
+            (!ev.date.known() || ev.date == prev.date) && (ev.place < 0 || ev.place == prev.place) &&
+            (!ev.term_months || ev.term_months == prev.term_months)) {
+          restated = true;
+          break;
+        }
+      }
+      if (restated) continue;
+      kept.push_back(ev);
+      kept_sentences.push_back(sentences_[k]);
+    }
+    out_.events = std::move(kept);
+    sentences_ = std::move(kept_sentences);
+  }
+
   // One open letter reported over neighbouring sentences is one advocacy event.
   void MergeAdvocacy() {
     for (size_t k = 1; k < out_.events.size(); ++k) {
@@ -446,6 +587,12 @@ class EventFinder {
   Extraction& out_;
   std::vector<Group> groups_;
   std::vector<uint32_t> sentences_;  // sentence of each event in out_.events
+  // A trigger that named nobody, kept for "Among them are ..." in the next sentence.
+  struct Orphan {
+    uint32_t sentence, first, end;
+    const TriggerEntry* trigger;
+  };
+  std::vector<Orphan> orphans_;
 };
 
 }  // namespace
