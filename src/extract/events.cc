@@ -413,19 +413,61 @@ class EventFinder {
     return found;
   }
 
-  void SetDate(uint32_t t, Event* ev) const {
-    const uint32_t s = a_.sentence_of[t];
-    const DateMatch* best = nullptr;
-    uint32_t best_distance = 1000;
-    for (const DateMatch& d : a_.dates) {
-      if (a_.sentence_of[d.first] != s) continue;
-      const uint32_t distance = d.first >= t ? d.first - t : t - d.end;
-      if (distance < best_distance) {
-        best_distance = distance;
-        best = &d;
+  // True when a clause boundary (";", ", while", ", but", ", whereas", ", when") lies
+  // between tokens a and b.
+  bool ClauseBetween(uint32_t a, uint32_t b) const {
+    if (a > b) std::swap(a, b);
+    for (uint32_t k = a; k < b; ++k) {
+      const std::string_view w = a_.word(k);
+      if (w == ";") return true;
+      if (w == "," && (a_.Is(k + 1, "while") || a_.Is(k + 1, "but") || a_.Is(k + 1, "whereas") ||
+                       a_.Is(k + 1, "when") || a_.Is(k + 1, "and"))) {
+        return true;
       }
     }
+    return false;
+  }
+
+  // "2022 Nobel Peace Prize winner": a year qualifying a title, not the event's date.
+  bool IsAttributiveYear(const DateMatch& d) const {
+    return d.end == d.first + 1 && d.date.month == 0 && d.end < a_.tokens.size() &&
+           a_.tokens[d.end].is(kCapitalized) && a_.tokens[d.end].kind == TokenKind::kWord;
+  }
+
+  // The date of the event at trigger t: "four years since X was arrested" counts back
+  // from the sentence's date; otherwise the nearest date after the trigger in its clause,
+  // else the nearest before it in its clause, else the nearest in the sentence.
+  void SetDate(uint32_t t, Event* ev) const {
+    const uint32_t s = a_.sentence_of[t];
+    const DateMatch* after = nullptr;
+    const DateMatch* before = nullptr;
+    const DateMatch* any = nullptr;
+    uint32_t any_distance = 1000;
+    for (const DateMatch& d : a_.dates) {
+      if (a_.sentence_of[d.first] != s || IsAttributiveYear(d)) continue;
+      const uint32_t distance = d.first >= t ? d.first - t : t - d.end;
+      if (distance < any_distance) {
+        any_distance = distance;
+        any = &d;
+      }
+      if (ClauseBetween(t, d.first)) continue;
+      if (d.first >= t && distance <= 10 && after == nullptr) after = &d;
+      if (d.end <= t && (before == nullptr || d.first > before->first)) before = &d;
+    }
+    if (const auto since = YearsSince(t); since.known()) {
+      ev->date = since;
+      ev->date_text = "years since";
+      return;
+    }
+    const DateMatch* best = after != nullptr ? after : before != nullptr ? before : any;
     if (best == nullptr) {
+      // In news of the day ("Today, July 14, ... A wave of searches ..."), undated events
+      // in the following paragraphs happened that day.
+      if (const DateMatch* recent = RecentNewsDate(t)) {
+        ev->date = recent->date;
+        ev->date_text = std::string(a_.TextOf(recent->first, recent->end));
+        return;
+      }
       // "have been detained", "is being searched": reported as of publication.
       for (uint32_t k = t; k > 0 && t - k < 4; --k) {
         std::string_view w = a_.word(k - 1);
@@ -438,6 +480,44 @@ class EventFinder {
     }
     ev->date = best->date;
     ev->date_text = std::string(a_.TextOf(best->first, best->end));
+  }
+
+  // The latest full date before t in this or the two previous paragraphs, when it is the
+  // publication day or within the week before it.
+  const DateMatch* RecentNewsDate(uint32_t t) const {
+    if (!a_.published.known() || a_.published.day == 0) return nullptr;
+    const uint32_t paragraph = a_.paragraph_of[t];
+    const DateMatch* latest = nullptr;
+    for (const DateMatch& d : a_.dates) {
+      if (d.first >= t) break;
+      if (paragraph - a_.paragraph_of[d.first] > 2 || d.date.day == 0) continue;
+      latest = &d;
+    }
+    if (latest == nullptr) return nullptr;
+    const PartialDate week_before = a_.published.AddDays(-7);
+    const bool recent =
+        latest->date.ToIso() <= a_.published.ToIso() && latest->date.ToIso() >= week_before.ToIso();
+    return recent ? latest : nullptr;
+  }
+
+  // "it will be four years since the authorities arrested X" (on the sentence's date, or
+  // the publication date): that date minus the years.
+  PartialDate YearsSince(uint32_t t) const {
+    const Sentence& sentence = a_.sentences[a_.sentence_of[t]];
+    for (uint32_t k = t; k > sentence.first + 1 && t - k < 6; --k) {
+      if (!a_.Is(k - 1, "since") || !(a_.Is(k - 2, "years") || a_.Is(k - 2, "year"))) continue;
+      for (const NumberMatch& num : a_.numbers) {
+        if (num.end != k - 2) continue;
+        PartialDate anchor = a_.published;
+        for (const DateMatch& d : a_.dates) {
+          if (a_.sentence_of[d.first] == a_.sentence_of[t] && d.date.day != 0) anchor = d.date;
+        }
+        if (!anchor.known()) return PartialDate{};
+        anchor.year -= static_cast<int>(num.value);
+        return anchor;
+      }
+    }
+    return PartialDate{};
   }
 
   void SetPlace(uint32_t t, Event* ev) const {
@@ -484,7 +564,8 @@ class EventFinder {
     for (const NameSpan& n : a_.names) {
       if (n.kind != EntityKind::kOrganization || n.entity < 0) continue;
       const bool line_start = n.first == 0 || a_.tokens[n.first - 1].kind == TokenKind::kNewline;
-      const bool line_end = n.end >= a_.tokens.size() || a_.tokens[n.end].kind == TokenKind::kNewline;
+      const bool line_end =
+          n.end >= a_.tokens.size() || a_.tokens[n.end].kind == TokenKind::kNewline;
       if (line_start && line_end &&
           std::find(found.begin(), found.end(), n.entity) == found.end()) {
         found.push_back(n.entity);
@@ -540,7 +621,8 @@ class EventFinder {
         std::sort(a.begin(), a.end());
         std::sort(b.begin(), b.end());
         if (prev.type == ev.type && a == b && prev.modality == ev.modality &&
-            (!ev.date.known() || ev.date == prev.date) && (ev.place < 0 || ev.place == prev.place) &&
+            (!ev.date.known() || ev.date == prev.date) &&
+            (ev.place < 0 || ev.place == prev.place) &&
             (!ev.term_months || ev.term_months == prev.term_months)) {
           restated = true;
           break;
