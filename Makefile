@@ -14,7 +14,7 @@ FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 10
 FUZZ_TARGETS := decode_fuzz jsonl_fuzz tokenize_fuzz expressions_fuzz extract_fuzz
 
-.PHONY: deps build run test unit-test fuzz clean
+.PHONY: deps build run test unit-test fuzz peers clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -53,6 +53,10 @@ fuzz: deps
 	  (cd $(FUZZ_BUILD) && ./$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=0 \
 	     corpus/$$t >/dev/null 2>fuzz-$$t.log) || { tail -40 $(FUZZ_BUILD)/fuzz-$$t.log; exit 1; }; \
 	done; echo "fuzzing: no crashes"
+
+# Extraction quality next to compromise and wink-nlp (../shared/peers) on the same texts.
+peers: build
+	@python3 bench/peers_quality.py --letapis $(BUILD)/letapis
 
 clean:
 	rm -rf $(BUILD) $(TEST_BUILD) $(FUZZ_BUILD) demo

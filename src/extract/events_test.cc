@@ -85,5 +85,39 @@ TEST(EventsTest, SignatoriesAreAdvocates) {
   EXPECT_EQ(EventsOf(x, "advocacy", "Maryna Kolas").size(), 1u);
 }
 
+TEST(EventsTest, YearsSinceCountsBackFromTheSentenceDate) {
+  const Extraction x = ExtractText(
+      "On 2 May 2026 it will be three years since police arrested the blogger Yan Sharko.");
+  const auto events = EventsOf(x, "detention", "Yan Sharko");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].date.ToIso(), "2023-05-02");
+}
+
+TEST(EventsTest, AttributiveYearIsNotTheDate) {
+  const Extraction x =
+      ExtractText("Among those imprisoned is the 2019 Sakharov Prize winner Ales Varona.");
+  const auto events = EventsOf(x, "detention", "Ales Varona");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_FALSE(events[0].date.known());
+}
+
+TEST(EventsTest, EachClauseKeepsItsOwnDate) {
+  const Extraction x = ExtractText(
+      "Ihar Lin was charged in May, while the case against Olga Rak was opened in July.",
+      "2025-10-01");
+  const auto lin = EventsOf(x, "charge", "Ihar Lin");
+  const auto rak = EventsOf(x, "charge", "Olga Rak");
+  ASSERT_EQ(lin.size(), 1u);
+  ASSERT_EQ(rak.size(), 1u);
+  EXPECT_EQ(lin[0].date.ToIso(), "2025-05");
+  EXPECT_EQ(rak[0].date.ToIso(), "2025-07");
+}
+
+TEST(EventsTest, AmongThemNamesThePeopleOfThePreviousSentence) {
+  const Extraction x = ExtractText(
+      "More than 900 people remain in prison. Among them is the journalist Ina Hrak.");
+  EXPECT_EQ(EventsOf(x, "detention", "Ina Hrak").size(), 1u);
+}
+
 }  // namespace
 }  // namespace letapis
