@@ -147,6 +147,10 @@ Analysis Analyze(const Document& doc, const Lexicons& lex) {
   a.norm = Normalize(doc.text, doc.boilerplate);
   a.tokens = Tokenize(a.norm.text);
   a.sentences = SplitSentences(a.norm.text, a.tokens);
+  // Every token belongs to a sentence, even in text with no sentence at all.
+  if (a.sentences.empty() && !a.tokens.empty()) {
+    a.sentences.push_back(Sentence{0, static_cast<uint32_t>(a.tokens.size())});
+  }
   a.sentence_of.assign(a.tokens.size(), 0);
   for (uint32_t s = 0; s < a.sentences.size(); ++s) {
     for (uint32_t i = a.sentences[s].first; i < a.sentences[s].last; ++i) a.sentence_of[i] = s;

@@ -136,6 +136,7 @@ class EventFinder {
   // Nearest group starting after `t` in the same sentence, within `reach` tokens, with an
   // entity allowed for `type`.
   const Group* GroupAfter(uint32_t t, uint32_t reach, const std::string& type) const {
+    if (t >= a_.tokens.size()) return nullptr;
     const uint32_t s = a_.sentence_of[t];
     for (const Group& g : groups_) {
       if (g.first < t) continue;

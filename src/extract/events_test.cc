@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
 #include "extract/extractor_test_util.h"
 
 namespace letapis {
@@ -114,9 +117,29 @@ TEST(EventsTest, EachClauseKeepsItsOwnDate) {
 }
 
 TEST(EventsTest, AmongThemNamesThePeopleOfThePreviousSentence) {
-  const Extraction x = ExtractText(
-      "More than 900 people remain in prison. Among them is the journalist Ina Hrak.");
+  const Extraction x =
+      ExtractText("More than 900 people remain in prison. Among them is the journalist Ina Hrak.");
   EXPECT_EQ(EventsOf(x, "detention", "Ina Hrak").size(), 1u);
+}
+
+}  // namespace
+}  // namespace letapis
+
+namespace letapis {
+namespace {
+
+// Fuzz regressions: texts that once made the extractor read out of bounds.
+TEST(EventsTest, TriggerAtTheEndOfTheText) {
+  EXPECT_NO_FATAL_FAILURE(ExtractText("Ihar Lin was detained"));
+  EXPECT_NO_FATAL_FAILURE(ExtractText("the detention"));
+  EXPECT_NO_FATAL_FAILURE(ExtractText("\n\n\"\n"));
+  std::ifstream in(
+      std::string(LETAPIS_SOURCE_DIR) + "/src/extract/testdata/crash-trigger-at-end.txt",
+      std::ios::binary);
+  ASSERT_TRUE(in.good());
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  DecodedText decoded;
+  if (DecodeText(text, "", &decoded).ok()) EXPECT_NO_FATAL_FAILURE(ExtractText(decoded.text));
 }
 
 }  // namespace
