@@ -12,7 +12,8 @@ namespace {
 // Words that may join the capitalised words of one name ("Ministry of Foreign Affairs").
 bool IsConnector(std::string_view w) {
   return w == "of" || w == "for" || w == "and" || w == "the" || w == "de" || w == "van" ||
-         w == "von" || w == "der" || w == "al" || w == "bin" || w == "ibn" || w == "&";
+         w == "von" || w == "der" || w == "al" || w == "bin" || w == "ibn" || w == "&" ||
+         w == "on" || w == "in";
 }
 
 // A word with a trailing possessive removed: "Hniot's" -> "Hniot".
@@ -70,13 +71,26 @@ class NameFinder {
     }
   }
 
+  // A possessive ends a name unless it is inside one ("People's Defence Force", "Gilan
+  // Women's Network"); after a place it always does ("Azerbaijan's Foreign Ministry").
+  bool EndsChunk(uint32_t i) const {
+    const std::string_view w = a_.word(i);
+    const std::string_view bare = Bare(w);
+    if (bare.size() == w.size()) return false;
+    if (lex_.place_names.ContainsWord(std::string(bare)) ||
+        lex_.person_names.ContainsWord(std::string(bare))) {
+      return true;
+    }
+    return !IsCapWord(a_, i + 1);
+  }
+
   // End of the run of capitalised words (with connectors and initials) starting at i.
   uint32_t ChunkEnd(uint32_t i) const {
     const uint32_t n = static_cast<uint32_t>(a_.tokens.size());
     uint32_t j = i + 1;
-    if (Bare(a_.word(i)).size() != a_.word(i).size()) return j;  // "Azerbaijan's"
+    if (EndsChunk(i)) return j;  // "Azerbaijan's Foreign Ministry"
     while (j < n) {
-      if (IsCapWord(a_, j) && Bare(a_.word(j)).size() != a_.word(j).size()) return j + 1;
+      if (IsCapWord(a_, j) && EndsChunk(j)) return j + 1;
       if (IsCapWord(a_, j)) {
         ++j;
         continue;
@@ -211,6 +225,11 @@ class NameFinder {
       for (uint32_t k = i; k < j; ++k) names_inside = names_inside || IsGiven(a_.word(k));
       if (!names_inside) return;
     }
+    // "Myaungmya Prison", "Penal Colony No. 2", "Mordovia region": places by pattern.
+    if (const uint32_t used = TryPlacePattern(i, j); used > 0) {
+      if (i + used >= j) return;
+      i += used;
+    }
     // Known organisation by acronym or name at the start of the chunk.
     while (i < j) {
       if (IsConnector(a_.word(i)) || a_.word(i) == ".") {
@@ -288,6 +307,45 @@ class NameFinder {
     }
   }
 
+  // A prison or region named by pattern at the start of chunk [i, j); tokens used.
+  uint32_t TryPlacePattern(uint32_t i, uint32_t j) {
+    static const char* kFacilities[] = {"Prison", "Colony", "Jail", "Camp"};
+    for (uint32_t k = i; k < j; ++k) {
+      const std::string_view w = a_.word(k);
+      bool facility = false;
+      for (const char* f : kFacilities) facility = facility || w == f;
+      if (!facility) continue;
+      uint32_t end = k + 1;
+      // "No. 2" after the facility word.
+      if (a_.Is(end, "No") && a_.Is(end + 1, ".") && end + 2 < a_.tokens.size() &&
+          a_.tokens[end + 2].kind == TokenKind::kNumber) {
+        end += 3;
+      }
+      if (k == i && end == k + 1) return 0;  // a bare "Prison"
+      Add(i, end, EntityKind::kPlace, std::string(a_.TextOf(i, end)), "place.facility", 0.75f);
+      return end - i;
+    }
+    // "Mordovia region": one capitalised word before a lower-case region word.
+    if (j == i + 1 && IsCapWord(a_, i) && !IsStop(a_.word(i)) &&
+        (a_.Is(j, "region") || a_.Is(j, "oblast") || a_.Is(j, "province"))) {
+      Add(i, j + 1, EntityKind::kPlace, std::string(a_.TextOf(i, j + 1)), "place.region", 0.7f);
+      return 1;
+    }
+    // "TBILISI -": a dateline naming a known place.
+    if (IsDateline(i) && a_.tokens[i].is(kAllCaps)) {
+      std::string title(a_.word(i));
+      for (size_t c = 1; c < title.size(); ++c) {
+        if (title[c] >= 'A' && title[c] <= 'Z') title[c] = static_cast<char>(title[c] - 'A' + 'a');
+      }
+      if (lex_.place_names.ContainsWord(title)) {
+        Add(i, i + 1, EntityKind::kPlace, title, "place.dateline", 0.8f,
+            "place#" + std::to_string(lex_.place_names.LongestAt(title, Tokenize(title), 0).value));
+        return 1;
+      }
+    }
+    return 0;
+  }
+
   // Length of an organisation name starting at i within [i, j): the longest prefix that
   // ends in a head word or a known name and contains an organisation head word.
   uint32_t OrgExtent(uint32_t i, uint32_t j) const {
@@ -295,6 +353,8 @@ class NameFinder {
     bool head_seen = false;
     for (uint32_t k = i; k < j; ++k) {
       if (a_.tokens[k].kind != TokenKind::kWord) continue;
+      if (IsCalendarWord(a_.word(k))) break;
+      if ((a_.word(k) == "in" || a_.word(k) == "on") && (k - i < 2 || !head_seen)) break;
       if (IsGiven(a_.word(k)) && k > i && IsCapWord(a_, k + 1) && k + 1 < j) break;
       if (IsOrgHead(a_.word(k))) head_seen = true;
       if (head_seen && IsCapWord(a_, k)) best = k - i + 1;
