@@ -139,7 +139,9 @@ TEST(EventsTest, TriggerAtTheEndOfTheText) {
   ASSERT_TRUE(in.good());
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   DecodedText decoded;
-  if (DecodeText(text, "", &decoded).ok()) EXPECT_NO_FATAL_FAILURE(ExtractText(decoded.text));
+  if (DecodeText(text, "", &decoded).ok()) {
+    EXPECT_NO_FATAL_FAILURE(ExtractText(decoded.text));
+  }
 }
 
 }  // namespace
