@@ -169,8 +169,16 @@ Analysis Analyze(const Document& doc, const Lexicons& lex) {
   }
   FindQuoteRegions(&a);
   a.in_quote.assign(a.tokens.size(), 0);
+  a.in_speech.assign(a.tokens.size(), 0);
   for (const auto& [first, end] : a.quote_regions) {
-    for (uint32_t i = first; i < end; ++i) a.in_quote[i] = 1;
+    uint32_t words = 0;
+    for (uint32_t i = first; i < end; ++i) {
+      a.in_quote[i] = 1;
+      words += a.tokens[i].kind == TokenKind::kWord;
+    }
+    if (words >= 5) {
+      for (uint32_t i = first; i < end; ++i) a.in_speech[i] = 1;
+    }
   }
 
   a.published = doc.meta.published;

@@ -35,6 +35,8 @@ struct Analysis {
   std::vector<uint32_t> sentence_of;   // token -> sentence index
   std::vector<uint32_t> paragraph_of;  // token -> paragraph index
   std::vector<uint8_t> in_quote;       // token -> 1 when inside quotation marks
+  std::vector<uint8_t> in_speech;      // token -> 1 inside a quotation of 5+ words (not a
+                                       // quoted name or term like "foreign agents")
   std::vector<DateMatch> dates;
   std::vector<NumberMatch> numbers;
   std::vector<TermMatch> terms;

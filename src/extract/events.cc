@@ -47,7 +47,7 @@ class EventFinder {
       auto m = lex_.trigger_phrases.LongestAt(a_.text(), a_.tokens, i);
       // Inside a quotation only a body's own stand counts ("Amnesty International stands
       // in solidarity with ..."); other words there are the speaker's, not reports.
-      if (m.length == 0 || (a_.in_quote[i] && lex_.triggers[m.value].type != "advocacy")) {
+      if (m.length == 0 || (a_.in_speech[i] && lex_.triggers[m.value].type != "advocacy")) {
         ++i;
         continue;
       }
@@ -151,8 +151,21 @@ class EventFinder {
   int ObjectPronoun(uint32_t k) const {
     if (k >= a_.tokens.size()) return -1;
     const std::string_view w = a_.word(k);
-    if (w == "him" || w == "her") return ResolveReference(a_, k, false);
+    // "searched his family home": a possessive also names whom it happened to.
+    if (w == "him" || w == "her" || w == "his") return ResolveReference(a_, k, false);
     return -1;
+  }
+
+  // "her colleagues were", "fellow students were", "some prisoners have": a plural common
+  // noun after a possessive or quantifier, right before the auxiliary at `aux`.
+  bool IsUnnamedNounPhrase(uint32_t aux) const {
+    const Token& noun = a_.tokens[aux - 1];
+    const std::string_view w = a_.word(aux - 1);
+    if (noun.kind != TokenKind::kWord || noun.is(kCapitalized) || !w.ends_with("s")) return false;
+    const std::string_view det = a_.word(aux - 2);
+    return det == "her" || det == "his" || det == "their" || det == "its" || det == "fellow" ||
+           det == "some" || det == "many" || det == "several" || det == "most" || det == "Some" ||
+           det == "Many";
   }
 
   // The last group of several people before `t`, within three sentences ("they").
@@ -191,13 +204,25 @@ class EventFinder {
     const std::string& type = trig.type;
     const uint32_t sentence = a_.sentence_of[t];
     bool passive = false;
+    uint32_t aux_start = t;  // first token of the auxiliary chain before the trigger
     for (uint32_t k = t; k > 0 && t - k < 4; --k) {
       std::string_view w = a_.word(k - 1);
       if (!IsAuxiliary(w)) break;
+      aux_start = k - 1;
       if (w != "reportedly" && w != "also" && w != "not" && !(w.size() > 4 && w.ends_with("ly"))) {
         passive = true;
       }
     }
+    // "has been put on the wanted list": a phrase after a passive auxiliary.
+    if (!passive && trig.form == "phrase") {
+      for (uint32_t k = t; k > 0 && t - k < 5; --k) {
+        const std::string_view w = a_.word(k - 1);
+        if (w == "been" || w == "was" || w == "were") passive = true;
+        if (w == "," || w == ".") break;
+      }
+    }
+    // "her colleagues were arrested": the subject is a common noun, so no one named here.
+    const bool unnamed_subject = passive && aux_start >= 2 && IsUnnamedNounPhrase(aux_start);
     std::vector<int> who;
     uint32_t pronoun_reach = trig.form == "noun" ? 0 : 8;
     auto take = [&](const Group* g) {
@@ -220,18 +245,25 @@ class EventFinder {
       }
       if (who.empty()) take(GroupBefore(t, type == "advocacy" ? 6 : 12, type));
     } else if (trig.form == "participle" || trig.form == "phrase") {
-      if (passive || prev == "who" || prev == ",") {
+      if (type == "advocacy") {
+        // "X called for Y's release": the advocate is the subject, not Y.
         take(GroupBefore(t, 12, type));
+      } else if (passive || prev == "who" || prev == ",") {
+        if (unnamed_subject) {
+          orphans_.push_back(Orphan{sentence, t, t_end, &trig});
+          return;
+        }
+        take(GroupBefore(t, 16, type));
       } else if (prev == "those" || prev == "are" || prev == "is") {
         take(GroupAfter(t_end, 15, type));
       } else {
         // Active voice: "police detained X", "sentenced them"; the subject may be named
         // too. "people convicted of ..." (a reduced relative on a common noun) names nobody.
-        take(GroupAfter(t_end, 6, type));
+        take(GroupAfter(t_end, 8, type));
         if (who.empty()) {
           const int object = ObjectPronoun(t_end);
           if (object >= 0 && Allowed(object, type)) who.push_back(object);
-          if (a_.Is(t_end, "them")) take(LastMultiGroup(t));
+          if (a_.Is(t_end, "them") || a_.Is(t_end, "their")) take(LastMultiGroup(t));
         }
         const bool subject_matters = type == "advocacy" || type == "designation" ||
                                      type == "pardon" || type == "release" || type == "exile" ||
@@ -240,11 +272,13 @@ class EventFinder {
         if (subject_matters || (who.empty() && after_name)) take(GroupBefore(t, 12, type));
         // Otherwise only a pronoun right before ("and took him"): "people convicted of"
         // (a reduced relative on a common noun) names nobody.
-        if (who.empty() && !after_name) pronoun_reach = 3;
+        if (who.empty() && !after_name) pronoun_reach = 5;
       }
-    } else {  // verb
-      take(GroupAfter(t_end, 4, type));
-      take(GroupBefore(t, 8, type));
+    } else {  // verb: "accuses X", "to extradite X"; the subject only acts
+      take(GroupAfter(t_end, 6, type));
+      const bool subject_matters = type == "advocacy" || type == "designation" || type == "exile" ||
+                                   type == "death_in_custody";
+      if (who.empty() && subject_matters) take(GroupBefore(t, 8, type));
     }
     if (trig.form == "list") {
       who.clear();
@@ -275,7 +309,7 @@ class EventFinder {
       if (who.empty()) take(GroupAfter(t_end, 15, type));
     }
     if (who.empty()) {
-      orphans_.push_back(Orphan{sentence, t, t_end, &trig});
+      if (trig.form != "noun") orphans_.push_back(Orphan{sentence, t, t_end, &trig});
       return;
     }
 
@@ -389,13 +423,15 @@ class EventFinder {
   }
 
   std::string Modality(uint32_t t, const std::string& type) const {
-    if (type == "advocacy") return "asserted";
+    if (type == "advocacy") return "asserted";  // a demand by nature
     const uint32_t start = a_.sentences[a_.sentence_of[t]].first;
     const uint32_t from = t > start + 20 ? t - 20 : start;
     std::string found = "asserted";
     // "giving him 48 hours to release": an infinitive is not a report of a fact, except
     // after a verb that makes it happen ("forced him to flee", "leading him to flee").
-    if (t > 0 && a_.Is(t - 1, "to") && type != "exile") found = "possible";
+    // Requests are what an extradition case is made of: "asked Armenia to extradite her".
+    const bool extradition = type == "extradition";
+    if (t > 0 && a_.Is(t - 1, "to") && type != "exile" && !extradition) found = "possible";
     // "- immediately and unconditionally release X": a demand in a list of demands.
     uint32_t k = t;
     while (k > start && (a_.word(k - 1).ends_with("ly") || a_.Is(k - 1, "and"))) --k;
@@ -409,7 +445,9 @@ class EventFinder {
       // "In May he was arrested": a capitalised "May" is the month, not the modal.
       if (a_.tokens[k].is(kCapitalized) && k != start) continue;
       auto m = lex_.modality_phrases.LongestAt(a_.text(), a_.tokens, k);
-      if (m.length > 0 && k + m.length <= t) found = lex_.modalities[m.value].label;
+      if (m.length == 0 || k + m.length > t) continue;
+      if (extradition && (a_.word(k).starts_with("ask") || a_.word(k) == "request")) continue;
+      found = lex_.modalities[m.value].label;
     }
     return found;
   }
