@@ -116,6 +116,38 @@ TEST(EventsTest, EachClauseKeepsItsOwnDate) {
   EXPECT_EQ(rak[0].date.ToIso(), "2025-07");
 }
 
+TEST(EventsTest, NoContactIsIncommunicado) {
+  const Extraction x = ExtractText(
+      "Blogger Pavel Sin was taken to Akrestsina. His family has not heard from him since.");
+  EXPECT_EQ(EventsOf(x, "incommunicado", "Pavel Sin").size(), 1u);
+}
+
+TEST(EventsTest, ColleaguesOfANamedPersonAreNotThatPerson) {
+  const Extraction x =
+      ExtractText("Reporter Ina Lazar was abroad when her colleagues were arrested.");
+  EXPECT_TRUE(EventsOf(x, "detention", "Ina Lazar").empty());
+}
+
+TEST(EventsTest, TheAdvocateIsTheSubject) {
+  const Extraction x = ExtractText(
+      "The Nordic Press Council called for the release of Maksim Hlinski on Friday.");
+  EXPECT_EQ(EventsOf(x, "advocacy", "Nordic Press Council").size(), 1u);
+  EXPECT_TRUE(EventsOf(x, "advocacy", "Maksim Hlinski").empty());
+}
+
+TEST(EventsTest, AnExtraditionRequestIsAnEvent) {
+  const Extraction x =
+      ExtractText("Belarus has asked Lithuania to extradite the activist Yan Barok.");
+  EXPECT_EQ(EventsOf(x, "extradition", "Yan Barok").size(), 1u);
+}
+
+TEST(EventsTest, QuotedLabelStillDesignates) {
+  const Extraction x = ExtractText(
+      "On Friday the Ministry of Justice added Ihar Sosna to its register of \"foreign "
+      "agents\".");
+  EXPECT_EQ(EventsOf(x, "designation", "Ihar Sosna").size(), 1u);
+}
+
 TEST(EventsTest, AmongThemNamesThePeopleOfThePreviousSentence) {
   const Extraction x =
       ExtractText("More than 900 people remain in prison. Among them is the journalist Ina Hrak.");
