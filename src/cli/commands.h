@@ -20,5 +20,7 @@ void AddExportCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 void AddExplainCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 // `letapis summary`: counts, most-reported people and latest events.
 void AddSummaryCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis stats [CATEGORY]`: figures by as-of date and source, conflicts marked.
+void AddStatsCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 
 }  // namespace letapis::cli

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   AddExportCommand(app, global, &exit_code);
   AddExplainCommand(app, global, &exit_code);
   AddSummaryCommand(app, global, &exit_code);
+  AddStatsCommand(app, global, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

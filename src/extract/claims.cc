@@ -172,10 +172,23 @@ class ClaimFinder {
 
   PartialDate SentenceDate(uint32_t t) const {
     const uint32_t s = a_.sentence_of[t];
+    // The date nearest the figure in its sentence; "since 2020" starts a period, so the
+    // figure is as of the report, not of 2020.
+    const DateMatch* best = nullptr;
+    uint32_t best_distance = UINT32_MAX;
     for (const DateMatch& d : a_.dates) {
-      if (a_.sentence_of[d.first] == s && d.date.known()) return d.date;
+      if (a_.sentence_of[d.first] != s || !d.date.known() || d.is_range_or_duration_start ||
+          (d.first > 0 &&
+           (a_.IsIgnoreCase(d.first - 1, "since") || a_.IsIgnoreCase(d.first - 1, "from")))) {
+        continue;
+      }
+      const uint32_t distance = d.first >= t ? d.first - t : t - d.end;
+      if (distance < best_distance) {
+        best_distance = distance;
+        best = &d;
+      }
     }
-    return PartialDate{};
+    return best != nullptr ? best->date : PartialDate{};
   }
 
   bool IsSource(int entity) const {

@@ -129,8 +129,8 @@ TEST(EventsTest, ColleaguesOfANamedPersonAreNotThatPerson) {
 }
 
 TEST(EventsTest, TheAdvocateIsTheSubject) {
-  const Extraction x = ExtractText(
-      "The Nordic Press Council called for the release of Maksim Hlinski on Friday.");
+  const Extraction x =
+      ExtractText("The Nordic Press Council called for the release of Maksim Hlinski on Friday.");
   EXPECT_EQ(EventsOf(x, "advocacy", "Nordic Press Council").size(), 1u);
   EXPECT_TRUE(EventsOf(x, "advocacy", "Maksim Hlinski").empty());
 }

@@ -627,7 +627,14 @@ class NameFinder {
       // The fullest form names the entity; every other form is an alias.
       const std::string& s = p.span.surface;
       auto words = [](const std::string& x) { return std::count(x.begin(), x.end(), ' '); };
-      if (words(s) > words(e.name) || (words(s) == words(e.name) && s.size() > e.name.size())) {
+      // An ALL-CAPS header form ("AMNESTY INTERNATIONAL") names the entity only when
+      // nothing else does.
+      auto all_caps = [](const std::string& x) {
+        return std::none_of(x.begin(), x.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      };
+      const bool better_case = all_caps(e.name) && !all_caps(s) && words(s) >= words(e.name);
+      if (better_case || words(s) > words(e.name) ||
+          (words(s) == words(e.name) && s.size() > e.name.size() && !all_caps(s))) {
         std::string old = e.name;
         e.name = s;
         e.aliases.erase(std::remove(e.aliases.begin(), e.aliases.end(), s), e.aliases.end());

@@ -148,6 +148,20 @@ class StoreTest(unittest.TestCase):
         missing = run("explain", "no-such-report.txt", db=self.db)
         self.assertEqual(missing.returncode, 5)
 
+    def test_stats_line_up_figures_by_date_and_source(self):
+        run("ingest", shared("corpus", "seeds"), db=self.db, check=0)
+        points = json.loads(run("stats", "political_prisoners", "--json", db=self.db,
+                                check=0).stdout)
+        self.assertGreaterEqual(len(points), 3)
+        self.assertTrue(all(p["category"] == "political_prisoners" for p in points))
+        dated = [p["as_of"] for p in points if p["as_of"]]
+        self.assertEqual(dated, sorted(dated))
+        self.assertGreaterEqual(len({p["source"] for p in points}), 2)
+        csv_out = run("stats", "--csv", db=self.db, check=0).stdout.splitlines()
+        self.assertTrue(csv_out[0].startswith("as_of,category"))
+        bad = run("stats", "not_a_category", db=self.db)
+        self.assertEqual(bad.returncode, 2)
+
     def test_store_file_holds_no_plaintext(self):
         run("ingest", shared("corpus", "seeds"), db=self.db, check=0)
         with open(self.db, "rb") as f:
@@ -170,7 +184,7 @@ class ExtractTest(unittest.TestCase):
         self.assertGreater(overall(result), 0.3, result)
 
     def test_help_everywhere(self):
-        for cmd in ["init", "ingest", "extract", "export", "explain", "summary"]:
+        for cmd in ["init", "ingest", "extract", "export", "explain", "summary", "stats"]:
             proc = run(cmd, "--help", check=0)
             self.assertIn("Usage", proc.stdout)
 
