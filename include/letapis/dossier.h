@@ -1,0 +1,67 @@
+// Dossiers: everything the store holds about one person, across reports and spellings.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "letapis/date.h"
+#include "letapis/document.h"
+#include "letapis/extraction.h"
+
+namespace letapis {
+
+// One step of a person's status timeline, as one report states it.
+struct DossierStep {
+  PartialDate date;  // unknown when the report gives none
+  std::string type;  // event type (SCHEMA.md)
+  std::optional<int> term_months;
+  std::string article;
+  std::string place;
+  std::string report;  // source name
+  PartialDate report_published;
+  std::string evidence;  // the sentence
+  std::string rule;
+};
+
+// A person's dossier.
+struct Dossier {
+  std::string name;                        // the most frequent full name
+  std::vector<std::string> names;          // every spelling seen, any script
+  std::vector<std::string> organizations;  // bodies named next to the person
+  std::vector<std::string> reports;        // reports that mention the person
+  std::vector<DossierStep> timeline;       // dated steps in order, then undated ones
+  std::vector<std::string> conflicts;      // disagreements between reports, in words
+  std::string status;                      // derived current status ("" when unknown)
+  PartialDate status_since;
+  std::string status_report;  // the report the status rests on
+};
+
+// Decides whether an extracted person entity is the person asked for.
+using PersonMatcher = std::function<bool(const Entity& entity)>;
+
+// Builds a dossier from stored reports, one report at a time.
+class DossierBuilder {
+ public:
+  explicit DossierBuilder(PersonMatcher matches) : matches_(std::move(matches)) {}
+  // Adds the facts of one report about the matching people.
+  void Add(const Document& doc, const Extraction& extraction);
+  // True when some report mentioned the person.
+  bool found() const { return !reports_.empty(); }
+  // The dossier: names, organisations, timeline in date order, conflicts, status.
+  Dossier Build() const;
+
+ private:
+  PersonMatcher matches_;
+  std::vector<std::pair<std::string, int>> names_;  // spelling, mentions
+  std::vector<std::string> organizations_;
+  std::vector<std::string> reports_;
+  std::vector<DossierStep> steps_;
+};
+
+// The status a step leaves a person in ("detained", "sentenced to 10 years", "pardoned"),
+// or "" for steps that do not change it (advocacy).
+std::string StatusAfter(const DossierStep& step);
+
+}  // namespace letapis

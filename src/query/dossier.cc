@@ -1,0 +1,157 @@
+#include "letapis/dossier.h"
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "letapis/export.h"
+
+namespace letapis {
+namespace {
+
+std::string Term(int months) {
+  if (months < 0) return "life";
+  if (months % 12 == 0) return fmt::format("{} year{}", months / 12, months == 12 ? "" : "s");
+  if (months > 12) return fmt::format("{} years {} months", months / 12, months % 12);
+  return fmt::format("{} months", months);
+}
+
+void AddUnique(std::vector<std::string>* v, const std::string& s) {
+  if (!s.empty() && std::find(v->begin(), v->end(), s) == v->end()) v->push_back(s);
+}
+
+// Sort key: the step's date, else its report's publication date; undated steps last.
+std::string When(const DossierStep& s) {
+  if (s.date.known()) return s.date.ToIso();
+  return "~";
+}
+
+}  // namespace
+
+std::string StatusAfter(const DossierStep& step) {
+  const std::string& t = step.type;
+  if (t == "detention") return "detained";
+  if (t == "search") return "";
+  if (t == "charge") return "charged";
+  if (t == "trial") return "on trial";
+  if (t == "sentence") {
+    return step.term_months ? "sentenced to " + Term(*step.term_months) : "sentenced";
+  }
+  if (t == "release") return "released";
+  if (t == "pardon") return "pardoned";
+  if (t == "death_in_custody") return "died in custody";
+  if (t == "incommunicado") return "held incommunicado";
+  if (t == "extradition") return "facing extradition";
+  if (t == "exile") return "in exile";
+  if (t == "designation") return "designated";
+  return "";
+}
+
+void DossierBuilder::Add(const Document& doc, const Extraction& x) {
+  std::vector<bool> is_match(x.entities.size(), false);
+  bool any = false;
+  for (size_t i = 0; i < x.entities.size(); ++i) {
+    if (x.entities[i].kind != EntityKind::kPerson || !matches_(x.entities[i])) continue;
+    is_match[i] = true;
+    any = true;
+  }
+  if (!any) return;
+  AddUnique(&reports_, doc.meta.name);
+  std::vector<Span> person_spans;
+  for (const Mention& m : x.mentions) {
+    if (m.entity < 0 || !is_match[m.entity]) continue;
+    person_spans.push_back(m.span);
+    auto it = std::find_if(names_.begin(), names_.end(),
+                           [&](const auto& n) { return n.first == m.surface; });
+    if (it == names_.end()) {
+      names_.emplace_back(m.surface, 1);
+    } else {
+      ++it->second;
+    }
+  }
+  // Bodies named within a sentence's reach of the person.
+  for (const Mention& m : x.mentions) {
+    if (m.kind != EntityKind::kOrganization || m.entity < 0) continue;
+    for (const Span& p : person_spans) {
+      const uint32_t gap = m.span.begin > p.end   ? m.span.begin - p.end
+                           : p.begin > m.span.end ? p.begin - m.span.end
+                                                  : 0;
+      if (gap <= 120) {
+        AddUnique(&organizations_, x.entities[m.entity].name);
+        break;
+      }
+    }
+  }
+  for (const Event& ev : x.events) {
+    if (ev.modality != "asserted") continue;
+    bool about = false;
+    for (int w : ev.who) about = about || (w >= 0 && is_match[w]);
+    if (!about) continue;
+    DossierStep step;
+    step.date = ev.date;
+    step.type = ev.type;
+    step.term_months = ev.term_months;
+    step.article = ev.article;
+    if (ev.place >= 0) step.place = x.entities[ev.place].name;
+    step.report = doc.meta.name;
+    step.report_published = x.published;
+    step.evidence = SpanText(doc, ev.evidence);
+    step.rule = ev.rule;
+    steps_.push_back(std::move(step));
+  }
+}
+
+Dossier DossierBuilder::Build() const {
+  Dossier d;
+  std::vector<std::pair<std::string, int>> names = names_;
+  std::stable_sort(names.begin(), names.end(), [](const auto& a, const auto& b) {
+    const auto words = [](const std::string& s) { return std::count(s.begin(), s.end(), ' '); };
+    if (words(a.first) != words(b.first)) return words(a.first) > words(b.first);
+    return a.second > b.second;
+  });
+  for (const auto& n : names) d.names.push_back(n.first);
+  if (!names.empty()) d.name = names.front().first;
+  d.organizations = organizations_;
+  d.reports = reports_;
+  d.timeline = steps_;
+  std::stable_sort(d.timeline.begin(), d.timeline.end(),
+                   [](const DossierStep& a, const DossierStep& b) { return When(a) < When(b); });
+  // Conflicts: sentences with different terms, or the same step on different dates.
+  std::map<std::string, std::vector<const DossierStep*>> by_type;
+  for (const DossierStep& s : d.timeline) by_type[s.type].push_back(&s);
+  for (const auto& [type, steps] : by_type) {
+    for (size_t i = 0; i < steps.size(); ++i) {
+      for (size_t j = i + 1; j < steps.size(); ++j) {
+        const DossierStep& a = *steps[i];
+        const DossierStep& b = *steps[j];
+        if (a.report == b.report) continue;
+        if (type == "sentence" && a.term_months && b.term_months &&
+            *a.term_months != *b.term_months) {
+          d.conflicts.push_back(fmt::format("sentence: {} ({}) vs {} ({})", Term(*a.term_months),
+                                            a.report, Term(*b.term_months), b.report));
+        }
+        if (a.date.known() && b.date.known() && a.date.year != b.date.year &&
+            (type == "detention" || type == "sentence" || type == "release" || type == "pardon" ||
+             type == "death_in_custody")) {
+          d.conflicts.push_back(fmt::format("{}: {} ({}) vs {} ({})", type, a.date.ToIso(),
+                                            a.report, b.date.ToIso(), b.report));
+        }
+      }
+    }
+  }
+  // Current status: the latest dated step that changes status; undated steps count only
+  // when nothing is dated.
+  for (const DossierStep& s : d.timeline) {
+    const std::string status = StatusAfter(s);
+    if (status.empty()) continue;
+    if (s.date.known() || !d.status_since.known()) {
+      d.status = status;
+      d.status_since = s.date;
+      d.status_report = s.report;
+    }
+  }
+  return d;
+}
+
+}  // namespace letapis
