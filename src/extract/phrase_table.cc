@@ -36,6 +36,26 @@ std::string PhraseTable::Key(std::string_view token) const {
   return fold_case_ ? FoldCase(token) : std::string(token);
 }
 
+std::string_view PhraseTable::LookupKey(std::string_view token, std::string* buffer) const {
+  if (!fold_case_) return token;
+  bool ascii = true;
+  bool upper = false;
+  for (char c : token) {
+    ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    upper = upper || (c >= 'A' && c <= 'Z');
+  }
+  if (ascii && !upper) return token;
+  if (!ascii) {
+    *buffer = FoldCase(token);
+    return *buffer;
+  }
+  buffer->assign(token);
+  for (char& c : *buffer) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return *buffer;
+}
+
 void PhraseTable::Add(std::string_view phrase, int value) {
   const std::vector<Token> tokens = Tokenize(phrase);
   if (tokens.empty()) return;
@@ -62,10 +82,11 @@ PhraseTable::Match PhraseTable::LongestAt(std::string_view text, const std::vect
                                           size_t i) const {
   Match best;
   uint32_t node = 0;
+  thread_local std::string buffer;
   for (size_t k = i; k < tokens.size(); ++k) {
     if (tokens[k].kind == TokenKind::kNewline) break;
     const auto& next = nodes_[node].next;
-    auto it = next.find(Key(tokens[k].view(text)));
+    auto it = next.find(LookupKey(tokens[k].view(text), &buffer));
     if (it == next.end()) break;
     node = it->second;
     if (nodes_[node].value >= 0) best = Match{static_cast<uint32_t>(k - i + 1), nodes_[node].value};
@@ -74,7 +95,8 @@ PhraseTable::Match PhraseTable::LongestAt(std::string_view text, const std::vect
 }
 
 bool PhraseTable::ContainsWord(std::string_view word) const {
-  auto it = nodes_[0].next.find(Key(word));
+  thread_local std::string buffer;
+  auto it = nodes_[0].next.find(LookupKey(word, &buffer));
   return it != nodes_[0].next.end() && nodes_[it->second].value >= 0;
 }
 

@@ -39,11 +39,18 @@ class PhraseTable {
   size_t size() const { return count_; }
 
  private:
+  // Hashes std::string and std::string_view alike, so lookups need no allocation.
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   struct Node {
-    std::unordered_map<std::string, uint32_t> next;
+    std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> next;
     int value = -1;
   };
   std::string Key(std::string_view token) const;
+  // The lookup form of `token`: itself, or lower-cased into `buffer` (ASCII fast path).
+  std::string_view LookupKey(std::string_view token, std::string* buffer) const;
   bool fold_case_;
   std::vector<Node> nodes_;
   size_t count_ = 0;
