@@ -185,8 +185,11 @@ class EventFinder {
     for (uint32_t k = t; k > start && t - k < reach; --k) {
       std::string_view w = a_.word(k - 1);
       if (w == ";") break;
+      // "the filmmaker", "the activist": a role noun after "the" refers like "he".
+      const bool role = k >= 2 && (a_.Is(k - 2, "the") || a_.Is(k - 2, "The")) &&
+                        lex_.roles.count(FoldCase(w)) > 0 && !w.ends_with("s");
       const bool singular = w == "he" || w == "He" || w == "him" || w == "his" || w == "His" ||
-                            w == "she" || w == "She" || w == "her" || w == "Her";
+                            w == "she" || w == "She" || w == "her" || w == "Her" || role;
       const bool many = w == "they" || w == "They" || w == "them" || w == "their" || w == "Their";
       if (singular || many) {
         *plural = many;

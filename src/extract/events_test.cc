@@ -116,6 +116,14 @@ TEST(EventsTest, EachClauseKeepsItsOwnDate) {
   EXPECT_EQ(rak[0].date.ToIso(), "2025-07");
 }
 
+TEST(EventsTest, RoleNounRefersToThePerson) {
+  const Extraction x = ExtractText(
+      "Documentary maker Andrei Lavor fled to Poland in 2021. Last year the filmmaker was "
+      "arrested in Warsaw.",
+      "2025-03-01");
+  EXPECT_EQ(EventsOf(x, "detention", "Andrei Lavor").size(), 1u);
+}
+
 TEST(EventsTest, NoContactIsIncommunicado) {
   const Extraction x = ExtractText(
       "Blogger Pavel Sin was taken to Akrestsina. His family has not heard from him since.");
