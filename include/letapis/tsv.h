@@ -14,8 +14,8 @@ struct TsvRow {
   std::vector<std::string> fields;
 };
 
-// Reads a TSV data file. Blank lines and lines starting with '#' are skipped; a first
-// line starting with "id\t" is a header and skipped. Fails naming the file (and line)
+// Reads a TSV data file. Blank lines and lines starting with '#' are skipped; the first
+// other line is a header, and skipped, when it starts with "id\t". Fails naming the file (and line)
 // when it cannot be read, is not UTF-8, or a row has fewer than `min_fields` fields.
 Status ReadTsv(const std::string& path, size_t min_fields, std::vector<TsvRow>* rows);
 

@@ -30,11 +30,17 @@ Status ReadTsv(const std::string& path, size_t min_fields, std::vector<TsvRow>* 
   if (!in) return Status::IoError(fmt::format("{}: cannot open data file", path));
   std::string line;
   int number = 0;
+  bool seen_data = false;
   while (std::getline(in, line)) {
     ++number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line[0] == '#') continue;
-    if (number == 1 && line.rfind("id\t", 0) == 0) continue;
+    // The header ("id<TAB>...") is the first line that is not a comment.
+    if (!seen_data && line.rfind("id\t", 0) == 0) {
+      seen_data = true;
+      continue;
+    }
+    seen_data = true;
     if (!IsValidUtf8(line)) {
       return Status::InvalidInput(fmt::format("{}:{}: not valid UTF-8", path, number));
     }
