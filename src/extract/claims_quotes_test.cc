@@ -64,6 +64,23 @@ TEST(QuotesTest, StraightQuotesAndSpeakerBefore) {
   EXPECT_EQ(x.entities[x.quotes[0].speaker].name, "Viktar Sauka");
 }
 
+TEST(QuotesTest, UnattributedQuoteContinuesTheLastSpeaker) {
+  const Extraction x = ExtractText(
+      "\"We will not stop until every prisoner is free,\" said Hanna Lis, the group's director.\n\n"
+      "The court also heard from Pavel Dorn.\n\n"
+      "\"Each of these cases was built on nothing but a social media post.\"");
+  ASSERT_EQ(x.quotes.size(), 2u);
+  ASSERT_GE(x.quotes[1].speaker, 0);
+  EXPECT_EQ(x.entities[x.quotes[1].speaker].name, "Hanna Lis");
+}
+
+TEST(QuotesTest, AStatementIsNotAPerson) {
+  const Extraction x = ExtractText(
+      "Writer Olga Zhuk signed it. \"We call on the world to act before it is too late,\" the "
+      "statement reads.");
+  EXPECT_TRUE(x.quotes.empty());
+}
+
 TEST(QuotesTest, ScareQuotesAreNotQuotations) {
   const Extraction x = ExtractText(
       "He was convicted of \"calls to harm national security\" and \"insulting the president\".");

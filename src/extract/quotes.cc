@@ -14,12 +14,16 @@ class QuoteFinder {
     for (const auto& [first, end] : a_.quote_regions) {
       if (WordCount(first, end) < 4 || IsScareQuote(first, end)) continue;
       const char* rule = "quote.after";
+      // "..., the statement reads.": a document speaks, no person to name.
+      if (DocumentSpeaks(end)) continue;
       int speaker = SpeakerAfter(end);
       if (speaker < 0) {
         speaker = SpeakerBefore(first);
         rule = "quote.before";
       }
-      if (speaker < 0 && last_speaker >= 0 && a_.paragraph_of[first] <= last_paragraph + 2) {
+      // An unattributed quotation continues the document's last speaker (a press release's
+      // spokesperson) before falling back to whoever was named last.
+      if (speaker < 0 && last_speaker >= 0 && a_.paragraph_of[first] <= last_paragraph + 6) {
         speaker = last_speaker;
         rule = "quote.previous_speaker";
       }
@@ -58,6 +62,19 @@ class QuoteFinder {
       if (w == "." || w == "!" || w == "?") return false;
     }
     return true;
+  }
+
+  bool DocumentSpeaks(uint32_t end) const {
+    uint32_t k = end + 1;
+    if (a_.Is(k, ",")) ++k;
+    if (!a_.Is(k, "the")) return false;
+    const std::string_view noun = a_.word(k + 1);
+    const bool document = noun == "statement" || noun == "letter" || noun == "appeal" ||
+                          noun == "report" || noun == "petition" || noun == "resolution" ||
+                          noun == "declaration" || noun == "verdict" || noun == "document";
+    const std::string_view verb = k + 2 < a_.tokens.size() ? a_.word(k + 2) : "";
+    return document && (verb == "reads" || verb == "says" || verb == "states" || verb == "said" ||
+                        verb == "stated" || verb == "read");
   }
 
   bool IsSpeechVerb(uint32_t k) const {
