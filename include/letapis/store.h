@@ -26,6 +26,17 @@ struct StoreCounts {
   int64_t sources = 0, mentions = 0, entities = 0, events = 0, claims = 0, quotes = 0;
 };
 
+// A reviewer's decision that two person names do ("same") or do not ("different") denote
+// one person. Later decisions override earlier ones; every re-resolution respects them.
+struct Judgement {
+  int64_t id = 0;
+  std::string name_a, name_b;
+  std::string verdict;  // "same" or "different"
+  std::string actor;    // who decided
+  std::string at;       // when (UTC, ISO 8601), set by the store
+  std::string why;
+};
+
 // Storage of sources, documents and extracted facts, plus the audit log. Every mutating
 // call runs in one transaction: it either applies wholly or not at all.
 class Store {
@@ -46,6 +57,12 @@ class Store {
 
   // Row counts of the main tables.
   virtual Status Counts(StoreCounts* out) = 0;
+
+  // Records a judgement (and its audit-log entry) in one transaction; fills id and at.
+  virtual Status AddJudgement(Judgement* judgement) = 0;
+
+  // Every judgement, oldest first.
+  virtual Status ListJudgements(std::vector<Judgement>* out) = 0;
 };
 
 // Opens (create=false) or creates (create=true) an encrypted SQLCipher store at `path`.

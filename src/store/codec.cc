@@ -1,5 +1,8 @@
 #include "store/codec.h"
 
+#include <chrono>
+#include <ctime>
+
 #include <zstd.h>
 
 #include <fmt/format.h>
@@ -134,6 +137,15 @@ Status ColumnDate(const Statement& stmt, int col, PartialDate* out) {
   if (!date) return Status::Corrupt(fmt::format("stored date \"{}\" is not an ISO date", text));
   *out = *date;
   return Status::Ok();
+}
+
+std::string UtcNow() {
+  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
 }
 
 }  // namespace letapis::store

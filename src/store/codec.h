@@ -48,6 +48,9 @@ Status DecodeStrings(std::string_view json, std::vector<std::string>* out);
 // Inverse of EntityKindName; nullopt for an unknown name.
 std::optional<EntityKind> ParseEntityKind(std::string_view name);
 
+// The current UTC time as ISO 8601 ("2025-07-14T09:30:00Z"), for ingested_at and the audit log.
+std::string UtcNow();
+
 // Binds a date as its ISO form, or NULL when unknown.
 void BindDate(Statement* stmt, int index, const PartialDate& date);
 

@@ -16,15 +16,6 @@ namespace {
 // Role of every event participant until extraction distinguishes roles.
 constexpr const char* kParticipantRole = "subject";
 
-std::string UtcNow() {
-  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 Status CheckSpan(const Span& span, size_t text_size, std::string_view what) {
   if (span.begin > span.end || span.end > text_size) {
     return Status::InvalidInput(fmt::format("{}: span [{}, {}) is outside the text of {} bytes",

@@ -156,6 +156,18 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 
 PRAGMA application_id = 1280590160;
 )sql",
+    // Version 2: human judgements on whether two names denote the same person.
+    R"sql(
+CREATE TABLE judgement (
+  id      INTEGER PRIMARY KEY,
+  name_a  TEXT NOT NULL,
+  name_b  TEXT NOT NULL,
+  verdict TEXT NOT NULL CHECK (verdict IN ('same', 'different')),
+  actor   TEXT NOT NULL,
+  at      TEXT NOT NULL,
+  why     TEXT NOT NULL
+);
+)sql",
 };
 
 Status ReadPragma(Database* db, const char* sql, int64_t* out) {

@@ -12,10 +12,12 @@
 #include <utility>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "letapis/store.h"
 #include "store/report_reader.h"
 #include "store/report_writer.h"
+#include "store/codec.h"
 #include "store/schema.h"
 #include "store/sqlite_handle.h"
 #include "store/store_key.h"
@@ -129,6 +131,56 @@ class SqlcipherStore final : public Store {
           name_or_hash, found.size(), listed, found.size() > kListedCandidates ? ", ..." : ""));
     }
     return Load(found[0].first, out);
+  }
+
+  Status AddJudgement(Judgement* j) override {
+    if (j->verdict != "same" && j->verdict != "different") {
+      return Status::InvalidInput("a judgement is \"same\" or \"different\", not \"" + j->verdict + "\"");
+    }
+    if (j->name_a.empty() || j->name_b.empty()) return Status::InvalidInput("a judgement needs two names");
+    j->at = store::UtcNow();
+    Transaction tx(&db_);
+    Status s = tx.Begin(Transaction::Mode::kWrite);
+    Statement insert, audit;
+    if (s.ok()) {
+      s = db_.Prepare(
+          "INSERT INTO judgement (name_a, name_b, verdict, actor, at, why) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+          &insert);
+    }
+    if (s.ok()) {
+      insert.BindText(1, j->name_a).BindText(2, j->name_b).BindText(3, j->verdict);
+      insert.BindText(4, j->actor).BindText(5, j->at).BindText(6, j->why);
+      s = insert.Run();
+    }
+    if (s.ok()) {
+      j->id = db_.LastInsertRowid();
+      const nlohmann::json after = {{"name_a", j->name_a}, {"name_b", j->name_b},
+                                    {"verdict", j->verdict}, {"why", j->why}};
+      s = db_.Prepare(
+          "INSERT INTO audit_log (at, actor, action, object_type, object_id, before, after)"
+          " VALUES (?1, ?2, 'judge', 'judgement', ?3, NULL, ?4)",
+          &audit);
+      if (s.ok()) {
+        audit.BindText(1, j->at).BindText(2, j->actor).BindInt64(3, j->id);
+        audit.BindText(4, after.dump());
+        s = audit.Run();
+      }
+    }
+    if (s.ok()) s = tx.Commit();
+    return s;
+  }
+
+  Status ListJudgements(std::vector<Judgement>* out) override {
+    Statement stmt;
+    Status s = db_.Prepare(
+        "SELECT id, name_a, name_b, verdict, actor, at, why FROM judgement ORDER BY id", &stmt);
+    bool row = false;
+    while (s.ok() && (s = stmt.Step(&row)).ok() && row) {
+      out->push_back(Judgement{stmt.ColumnInt64(0), stmt.ColumnText(1), stmt.ColumnText(2),
+                               stmt.ColumnText(3), stmt.ColumnText(4), stmt.ColumnText(5),
+                               stmt.ColumnText(6)});
+    }
+    return s;
   }
 
   Status Counts(StoreCounts* out) override {

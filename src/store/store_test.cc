@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "letapis/ingest.h"
+#include "store/schema.h"
 #include "store/codec.h"
 #include "store/sqlite_handle.h"
 #include "store/store_key.h"
@@ -624,7 +625,7 @@ TEST_F(StoreTest, SchemaVersionIsRecordedAndNewerStoreIsRefused) {
   {
     store::Database db;
     ASSERT_TRUE(OpenRaw(db_path(), &db).ok());
-    EXPECT_EQ(QueryInt(&db, "PRAGMA user_version"), 1);
+    EXPECT_EQ(QueryInt(&db, "PRAGMA user_version"), store::LatestSchemaVersion());
     ASSERT_TRUE(db.Exec("PRAGMA user_version = 99").ok());
   }
   std::unique_ptr<Store> store;
@@ -657,6 +658,36 @@ TEST_F(StoreTest, DamagedRawIsReportedAsCorrupt) {
   EXPECT_NE(s.message().find("report.html"), std::string::npos) << s.message();
   s = store->ForEachReport([](const StoredReport&) { return Status::Ok(); });
   EXPECT_EQ(s.code(), Status::Code::kCorrupt) << s.message();
+}
+
+}  // namespace
+}  // namespace letapis
+
+namespace letapis {
+namespace {
+
+TEST_F(StoreTest, JudgementsAreKeptInOrderAndAudited) {
+  std::unique_ptr<Store> store = Create();
+  ASSERT_TRUE(store);
+  Judgement same{0, "Ales Bialiatski", "Алесь Беляцкий", "same", "editor-1", "", "same ID number"};
+  ASSERT_TRUE(store->AddJudgement(&same).ok());
+  EXPECT_GT(same.id, 0);
+  EXPECT_FALSE(same.at.empty());
+  Judgement different{0, "Viktar Babaryka", "Eduard Babaryka", "different", "editor-2", "",
+                      "father and son"};
+  ASSERT_TRUE(store->AddJudgement(&different).ok());
+  Judgement bad{0, "A", "B", "maybe", "x", "", ""};
+  EXPECT_EQ(store->AddJudgement(&bad).code(), Status::Code::kInvalidInput);
+  std::vector<Judgement> all;
+  ASSERT_TRUE(store->ListJudgements(&all).ok());
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].name_b, "Алесь Беляцкий");
+  EXPECT_EQ(all[1].verdict, "different");
+  EXPECT_EQ(all[1].actor, "editor-2");
+  store.reset();
+  store::Database db;
+  ASSERT_TRUE(OpenRaw(db_path(), &db).ok());
+  EXPECT_EQ(QueryInt(&db, "SELECT count(*) FROM audit_log WHERE action = 'judge'"), 2);
 }
 
 }  // namespace
