@@ -20,6 +20,12 @@ void AddExportCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 void AddExplainCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 // `letapis summary`: counts, most-reported people and latest events.
 void AddSummaryCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis names match --pairs FILE`: whether each pair of names may be one person.
+void AddNamesCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis person NAME`, `person merge A B`, `person split A B`: dossiers and judgements.
+void AddPersonCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis explain-merge A B`: the name comparison and any judgement on the pair.
+void AddExplainMergeCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 // `letapis stats [CATEGORY]`: figures by as-of date and source, conflicts marked.
 void AddStatsCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 

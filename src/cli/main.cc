@@ -19,7 +19,10 @@ int main(int argc, char** argv) {
   AddExportCommand(app, global, &exit_code);
   AddExplainCommand(app, global, &exit_code);
   AddSummaryCommand(app, global, &exit_code);
+  AddNamesCommand(app, global, &exit_code);
   AddStatsCommand(app, global, &exit_code);
+  AddPersonCommand(app, global, &exit_code);
+  AddExplainMergeCommand(app, global, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

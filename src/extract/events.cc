@@ -524,8 +524,8 @@ class EventFinder {
     ev->date_text = std::string(a_.TextOf(best->first, best->end));
   }
 
-  // The latest full date before t in this or the two previous paragraphs, when it is the
-  // publication day or within the week before it.
+  // The latest full date before t in this or the two previous paragraphs, when the text
+  // calls it today and it is the publication day or within the week before it.
   const DateMatch* RecentNewsDate(uint32_t t) const {
     if (!a_.published.known() || a_.published.day == 0) return nullptr;
     const uint32_t paragraph = a_.paragraph_of[t];
@@ -536,6 +536,12 @@ class EventFinder {
       latest = &d;
     }
     if (latest == nullptr) return nullptr;
+    // Only a date the text presents as today's ("Today, July 14, ...") sets the scene.
+    bool today = false;
+    for (uint32_t k = latest->first >= 3 ? latest->first - 3 : 0; k < latest->first; ++k) {
+      today = today || a_.IsIgnoreCase(k, "today") || a_.IsIgnoreCase(k, "tonight");
+    }
+    if (!today) return nullptr;
     const PartialDate week_before = a_.published.AddDays(-7);
     const bool recent =
         latest->date.ToIso() <= a_.published.ToIso() && latest->date.ToIso() >= week_before.ToIso();
