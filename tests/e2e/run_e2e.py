@@ -162,6 +162,41 @@ class StoreTest(unittest.TestCase):
         bad = run("stats", "not_a_category", db=self.db)
         self.assertEqual(bad.returncode, 2)
 
+    def test_person_dossier_across_scripts_and_spellings(self):
+        run("ingest", shared("corpus", "seeds"), db=self.db, check=0)
+        cyrillic = json.loads(run("person", "Алесь Бяляцкі", "--json", db=self.db, check=0).stdout)
+        latin = json.loads(run("person", "Ales Byalyatski", "--json", db=self.db, check=0).stdout)
+        self.assertEqual(cyrillic, latin)
+        steps = {(s["type"], s["date"], s["term_months"]) for s in latin["timeline"]}
+        self.assertIn(("detention", "2021-07-14", None), steps)
+        self.assertIn(("sentence", "2023", 120), steps)
+        self.assertTrue(all(s["report"] for s in latin["timeline"]))
+        husband = json.loads(run("person", "Siarhei Tsikhanouski", "--json", db=self.db,
+                                 check=0).stdout)
+        self.assertNotIn("Sviatlana Tsikhanouskaya", husband["names"])
+        missing = run("person", "Nobody Nowhere", db=self.db)
+        self.assertEqual(missing.returncode, 5)
+        self.assertIn("no person matching", missing.stderr)
+
+    def test_judgements_change_the_dossier_and_survive_reingest(self):
+        run("ingest", shared("corpus", "seeds"), db=self.db, check=0)
+        before = json.loads(run("person", "Valentin Stefanovich", "--json", db=self.db,
+                                check=0).stdout)
+        run("person", "merge", "Valentin Stefanovich", "Valentsin Stefanovich", "--why",
+            "same man", "--by", "editor", db=self.db, check=0)
+        merged = json.loads(run("person", "Valentin Stefanovich", "--json", db=self.db,
+                                check=0).stdout)
+        self.assertIn("Valentsin Stefanovich", merged["names"])
+        self.assertGreaterEqual(len(merged["reports"]), len(before["reports"]))
+        run("person", "split", "Sergei Matskevich", "Oleg Matskevich", db=self.db, check=0)
+        run("ingest", shared("corpus", "seeds"), db=self.db, check=0)
+        sergei = json.loads(run("person", "Sergei Matskevich", "--json", db=self.db,
+                                check=0).stdout)
+        self.assertNotIn("Oleg Matskevich", sergei["names"])
+        why = run("explain-merge", "Sergei Matskevich", "Oleg Matskevich", db=self.db,
+                  check=0).stdout
+        self.assertIn("judged different", why)
+
     def test_store_file_holds_no_plaintext(self):
         run("ingest", shared("corpus", "seeds"), db=self.db, check=0)
         with open(self.db, "rb") as f:
@@ -183,8 +218,23 @@ class ExtractTest(unittest.TestCase):
         print(result)
         self.assertGreater(overall(result), 0.3, result)
 
+    def test_names_match_scores_the_labelled_pairs(self):
+        pairs = shared("eval", "name-pairs.tsv")
+        out = run("names", "match", "--pairs", pairs, check=0).stdout.splitlines()
+        labels = [line.split("\t")[2] for line in open(pairs, encoding="utf-8").read().splitlines()[1:]
+                  if line.strip()]
+        self.assertEqual(len(out), len(labels))
+        tp = sum(1 for o, g in zip(out, labels) if o.split("\t")[3] == "1" and g == "1")
+        fp = sum(1 for o, g in zip(out, labels) if o.split("\t")[3] == "1" and g == "0")
+        fn = sum(1 for o, g in zip(out, labels) if o.split("\t")[3] == "0" and g == "1")
+        precision, recall = tp / (tp + fp), tp / (tp + fn)
+        print("names match: precision %.3f recall %.3f" % (precision, recall))
+        self.assertGreaterEqual(precision, 0.97)
+        self.assertGreaterEqual(recall, 0.90)
+
     def test_help_everywhere(self):
-        for cmd in ["init", "ingest", "extract", "export", "explain", "summary", "stats"]:
+        for cmd in ["init", "ingest", "extract", "export", "explain", "summary", "stats",
+                    "person", "explain-merge"]:
             proc = run(cmd, "--help", check=0)
             self.assertIn("Usage", proc.stdout)
 
