@@ -29,6 +29,7 @@ struct DossierStep {
 struct Dossier {
   std::string name;                        // the most frequent full name
   std::vector<std::string> names;          // every spelling seen, any script
+  std::vector<std::string> roles;          // how reports describe them ("lawyer")
   std::vector<std::string> organizations;  // bodies named next to the person
   std::vector<std::string> reports;        // reports that mention the person
   std::vector<DossierStep> timeline;       // dated steps in order, then undated ones
@@ -44,7 +45,10 @@ using PersonMatcher = std::function<bool(const Entity& entity)>;
 // Builds a dossier from stored reports, one report at a time.
 class DossierBuilder {
  public:
-  explicit DossierBuilder(PersonMatcher matches) : matches_(std::move(matches)) {}
+  // `role_words`: lower-case words that describe a person (data/person_roles.tsv); the
+  // words right before a mention that end in one of them are kept as a role.
+  DossierBuilder(PersonMatcher matches, std::vector<std::string> role_words)
+      : matches_(std::move(matches)), role_words_(std::move(role_words)) {}
   // Adds the facts of one report about the matching people.
   void Add(const Document& doc, const Extraction& extraction);
   // True when some report mentioned the person.
@@ -54,6 +58,8 @@ class DossierBuilder {
 
  private:
   PersonMatcher matches_;
+  std::vector<std::string> role_words_;
+  std::vector<std::string> roles_;
   std::vector<std::pair<std::string, int>> names_;  // spelling, mentions
   std::vector<std::string> organizations_;
   std::vector<std::string> reports_;

@@ -100,6 +100,7 @@ nlohmann::json ToJson(const Dossier& d) {
   nlohmann::json j;
   j["name"] = d.name;
   j["names"] = d.names;
+  j["roles"] = d.roles;
   j["organizations"] = d.organizations;
   j["reports"] = d.reports;
   j["status"] = d.status;
@@ -189,25 +190,34 @@ void AddPersonCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
     }
     const std::string query = *name;
     const JudgedNames judged = ApplyJudgements(query, judgements);
-    DossierBuilder builder([&matcher, &judged](const Entity& e) {
-      std::vector<std::string> forms{e.name};
-      forms.insert(forms.end(), e.aliases.begin(), e.aliases.end());
-      for (const std::string& f : forms) {
-        const std::string folded = FoldName(f);
-        if (std::find(judged.different.begin(), judged.different.end(), folded) !=
-            judged.different.end()) {
+    std::vector<TsvRow> role_rows;
+    if (Status s = ReadTsv(DataDir() + "/person_roles.tsv", 2, &role_rows); !s.ok()) {
+      *exit_code = Fail(s);
+      return;
+    }
+    std::vector<std::string> role_words;
+    for (const TsvRow& row : role_rows) role_words.push_back(row.fields[1]);
+    DossierBuilder builder(
+        [&matcher, &judged](const Entity& e) {
+          std::vector<std::string> forms{e.name};
+          forms.insert(forms.end(), e.aliases.begin(), e.aliases.end());
+          for (const std::string& f : forms) {
+            const std::string folded = FoldName(f);
+            if (std::find(judged.different.begin(), judged.different.end(), folded) !=
+                judged.different.end()) {
+              return false;
+            }
+          }
+          for (const std::string& wanted : judged.same_raw) {
+            for (const std::string& f : forms) {
+              if (FoldName(f) == FoldName(wanted)) return true;
+              // A surname alone is too weak to decide; full names count.
+              if (f.find(' ') != std::string::npos && matcher.Compare(wanted, f).same) return true;
+            }
+          }
           return false;
-        }
-      }
-      for (const std::string& wanted : judged.same_raw) {
-        for (const std::string& f : forms) {
-          if (FoldName(f) == FoldName(wanted)) return true;
-          // A surname alone is too weak to decide; full names count.
-          if (f.find(' ') != std::string::npos && matcher.Compare(wanted, f).same) return true;
-        }
-      }
-      return false;
-    });
+        },
+        role_words);
     Status s = store->ForEachReport([&](const StoredReport& r) {
       builder.Add(r.document, r.extraction);
       return Status::Ok();
@@ -237,6 +247,11 @@ void AddPersonCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
       std::cout << fmt::format("  status: {}{} (per {})\n", d.status,
                                d.status_since.known() ? " since " + d.status_since.ToIso() : "",
                                d.status_report);
+    }
+    if (!d.roles.empty()) {
+      std::string joined;
+      for (const std::string& r : d.roles) joined += (joined.empty() ? "" : ", ") + r;
+      std::cout << "  described as: " << joined << "\n";
     }
     if (!d.organizations.empty()) {
       std::string joined;

@@ -625,7 +625,11 @@ class EventFinder {
   // "Among them are A and B" / "Among those was C": the people of the previous sentence's
   // events that named nobody ("more than 1,000 others remain in prison").
   void ResolveOrphans() {
-    for (const Orphan& o : orphans_) {
+    for (size_t i = 0; i < orphans_.size(); ++i) {
+      const Orphan& o = orphans_[i];
+      // "300 were freed, but 1,000 others remain in prison. Among them ...": the clause
+      // nearest to "Among them" is the one it continues.
+      if (i + 1 < orphans_.size() && orphans_[i + 1].sentence == o.sentence) continue;
       const uint32_t next = o.sentence + 1;
       if (next >= a_.sentences.size()) continue;
       const Sentence& s = a_.sentences[next];

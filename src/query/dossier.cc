@@ -1,6 +1,7 @@
 #include "letapis/dossier.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include <fmt/format.h>
@@ -25,6 +26,37 @@ void AddUnique(std::vector<std::string>* v, const std::string& s) {
 std::string When(const DossierStep& s) {
   if (s.date.known()) return s.date.ToIso();
   return "~";
+}
+
+// The whole lower-case words (letters, hyphens) right before `begin` in `text`, nearest
+// last; stops at anything else (a capitalised word, punctuation).
+std::vector<std::string> WordsBefore(const std::string& text, uint32_t begin, size_t count) {
+  std::vector<std::string> words;
+  size_t end = begin;
+  while (words.size() < count && end > 0) {
+    while (end > 0 && text[end - 1] == ' ') --end;
+    size_t start = end;
+    while (start > 0 &&
+           (std::islower(static_cast<unsigned char>(text[start - 1])) || text[start - 1] == '-')) {
+      --start;
+    }
+    if (start == end) break;
+    if (start > 0 && text[start - 1] != ' ' && text[start - 1] != '\n') break;  // "Nobel"
+    words.insert(words.begin(), text.substr(start, end - start));
+    end = start;
+  }
+  return words;
+}
+
+// Words that may stand before a role word inside a role phrase ("human rights defender").
+bool IsRoleModifier(const std::string& w) {
+  static const char* kWords[] = {"human",  "rights", "opposition", "political",   "trade",
+                                 "union",  "civil",  "student",    "independent", "anti-war",
+                                 "former", "exiled", "jailed",     "imprisoned",  "peace"};
+  for (const char* k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -62,6 +94,20 @@ void DossierBuilder::Add(const Document& doc, const Extraction& x) {
   for (const Mention& m : x.mentions) {
     if (m.entity < 0 || !is_match[m.entity]) continue;
     person_spans.push_back(m.span);
+    // "opposition leader Maria ...", "human rights defender Ales ...": a role phrase.
+    const std::vector<std::string> before = WordsBefore(doc.text, m.span.begin, 3);
+    auto is_role = [&](const std::string& w) {
+      return std::find(role_words_.begin(), role_words_.end(), w) != role_words_.end();
+    };
+    if (!before.empty() && is_role(before.back())) {
+      std::string role = before.back();
+      for (size_t k = before.size() - 1; k > 0; --k) {
+        const std::string& w = before[k - 1];
+        if (!is_role(w) && !IsRoleModifier(w)) break;
+        role = w + " " + role;
+      }
+      AddUnique(&roles_, role);
+    }
     auto it = std::find_if(names_.begin(), names_.end(),
                            [&](const auto& n) { return n.first == m.surface; });
     if (it == names_.end()) {
@@ -113,6 +159,7 @@ Dossier DossierBuilder::Build() const {
   for (const auto& n : names) d.names.push_back(n.first);
   if (!names.empty()) d.name = names.front().first;
   d.organizations = organizations_;
+  d.roles = roles_;
   d.reports = reports_;
   d.timeline = steps_;
   std::stable_sort(d.timeline.begin(), d.timeline.end(),

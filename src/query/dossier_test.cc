@@ -20,9 +20,9 @@ bool IsVarona(const Entity& e) {
 }
 
 TEST(DossierTest, TimelineInDateOrderWithStatusAndSources) {
-  DossierBuilder builder(IsVarona);
+  DossierBuilder builder(IsVarona, {"blogger", "journalist"});
   const Document first = MakeTestDocument(
-      "Blogger Ales Varona was sentenced to six years in prison on 3 May 2023.", "2023-05-04");
+      "The blogger Ales Varona was sentenced to six years in prison on 3 May 2023.", "2023-05-04");
   const Document second = MakeTestDocument(
       "Ales Varona was detained in Minsk on 12 January 2022. Journalist Ina Kol was detained "
       "too.",
@@ -32,6 +32,7 @@ TEST(DossierTest, TimelineInDateOrderWithStatusAndSources) {
   ASSERT_TRUE(builder.found());
   const Dossier d = builder.Build();
   EXPECT_EQ(d.name, "Ales Varona");
+  EXPECT_EQ(d.roles, std::vector<std::string>{"blogger"});
   ASSERT_EQ(d.timeline.size(), 2u);
   EXPECT_EQ(d.timeline[0].type, "detention");
   EXPECT_EQ(d.timeline[0].date.ToIso(), "2022-01-12");
@@ -45,7 +46,7 @@ TEST(DossierTest, TimelineInDateOrderWithStatusAndSources) {
 }
 
 TEST(DossierTest, DifferentTermsFromDifferentReportsAreAConflict) {
-  DossierBuilder builder(IsVarona);
+  DossierBuilder builder(IsVarona, {"blogger", "journalist"});
   Document a = MakeTestDocument("Ales Varona was sentenced to six years.");
   a.meta.name = "a.txt";
   Document b = MakeTestDocument("Ales Varona was sentenced to seven years.");
@@ -58,7 +59,7 @@ TEST(DossierTest, DifferentTermsFromDifferentReportsAreAConflict) {
 }
 
 TEST(DossierTest, OtherPeopleAreNotIncluded) {
-  DossierBuilder builder(IsVarona);
+  DossierBuilder builder(IsVarona, {"blogger", "journalist"});
   const Document doc = MakeTestDocument("Ina Kol was detained in Brest.");
   builder.Add(doc, TestExtractor().Run(doc));
   EXPECT_FALSE(builder.found());
