@@ -34,10 +34,7 @@ struct Dossier {
   std::vector<std::string> reports;        // reports that mention the person
   std::vector<DossierStep> timeline;       // dated steps in order, then undated ones
   std::vector<std::string> conflicts;      // disagreements between reports, in words
-  // Reports whose descriptions of the person share no role and no body with each other:
-  // perhaps two people of the same name (a reviewer can `person split` them).
-  std::vector<std::string> possible_namesakes;
-  std::string status;  // derived current status ("" when unknown)
+  std::string status;                      // derived current status ("" when unknown)
   PartialDate status_since;
   std::string status_report;  // the report the status rests on
 };
@@ -63,8 +60,6 @@ class DossierBuilder {
   PersonMatcher matches_;
   std::vector<std::string> role_words_;
   std::vector<std::string> roles_;
-  // Per report: the roles and bodies it gives the person.
-  std::vector<std::pair<std::string, std::vector<std::string>>> context_;
   std::vector<std::pair<std::string, int>> names_;  // spelling, mentions
   std::vector<std::string> organizations_;
   std::vector<std::string> reports_;

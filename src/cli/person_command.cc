@@ -108,7 +108,6 @@ nlohmann::json ToJson(const Dossier& d) {
       d.status_since.known() ? nlohmann::json(d.status_since.ToIso()) : nlohmann::json();
   j["status_report"] = d.status_report;
   j["conflicts"] = d.conflicts;
-  j["possible_namesakes"] = d.possible_namesakes;
   j["timeline"] = nlohmann::json::array();
   for (const DossierStep& s : d.timeline) {
     j["timeline"].push_back(
@@ -264,11 +263,6 @@ void AddPersonCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
       std::cout << fmt::format("  {:10}  {}{}  [{}]\n      \"{}\"\n",
                                step.date.known() ? step.date.ToIso() : "undated", step.type,
                                Details(step), step.report, OneLine(step.evidence, 150));
-    }
-    if (!d.possible_namesakes.empty()) {
-      std::cout << "\nPerhaps different people of the same name (check, then `letapis person "
-                   "split A B`)\n";
-      for (const std::string& n : d.possible_namesakes) std::cout << "  " << n << "\n";
     }
     if (!d.conflicts.empty()) {
       std::cout << "\nConflicts between reports\n";

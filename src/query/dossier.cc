@@ -90,7 +90,6 @@ void DossierBuilder::Add(const Document& doc, const Extraction& x) {
   }
   if (!any) return;
   AddUnique(&reports_, doc.meta.name);
-  std::vector<std::string> context;  // roles and bodies this report gives the person
   std::vector<Span> person_spans;
   for (const Mention& m : x.mentions) {
     if (m.entity < 0 || !is_match[m.entity]) continue;
@@ -108,7 +107,6 @@ void DossierBuilder::Add(const Document& doc, const Extraction& x) {
         role = w + " " + role;
       }
       AddUnique(&roles_, role);
-      AddUnique(&context, before.back());
     }
     auto it = std::find_if(names_.begin(), names_.end(),
                            [&](const auto& n) { return n.first == m.surface; });
@@ -127,12 +125,10 @@ void DossierBuilder::Add(const Document& doc, const Extraction& x) {
                                                   : 0;
       if (gap <= 120) {
         AddUnique(&organizations_, x.entities[m.entity].name);
-        AddUnique(&context, x.entities[m.entity].name);
         break;
       }
     }
   }
-  context_.emplace_back(doc.meta.name, std::move(context));
   for (const Event& ev : x.events) {
     if (ev.modality != "asserted") continue;
     bool about = false;
@@ -188,21 +184,6 @@ Dossier DossierBuilder::Build() const {
           d.conflicts.push_back(fmt::format("{}: {} ({}) vs {} ({})", type, a.date.ToIso(),
                                             a.report, b.date.ToIso(), b.report));
         }
-      }
-    }
-  }
-  // Possible namesakes: two reports that both describe the person and share nothing.
-  for (size_t i = 0; i < context_.size(); ++i) {
-    for (size_t j = i + 1; j < context_.size(); ++j) {
-      const auto& [report_a, a] = context_[i];
-      const auto& [report_b, b] = context_[j];
-      if (a.empty() || b.empty()) continue;
-      const bool shared = std::any_of(a.begin(), a.end(), [&](const std::string& c) {
-        return std::find(b.begin(), b.end(), c) != b.end();
-      });
-      if (!shared) {
-        d.possible_namesakes.push_back(
-            fmt::format("{} ({}) / {} ({})", report_a, a.front(), report_b, b.front()));
       }
     }
   }

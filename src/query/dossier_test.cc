@@ -58,20 +58,6 @@ TEST(DossierTest, DifferentTermsFromDifferentReportsAreAConflict) {
   EXPECT_NE(d.conflicts[0].find("6 years (a.txt)"), std::string::npos) << d.conflicts[0];
 }
 
-TEST(DossierTest, ReportsSharingNoContextAreFlaggedAsPossibleNamesakes) {
-  DossierBuilder builder(IsVarona, {"blogger", "footballer", "journalist"});
-  Document a = MakeTestDocument("The blogger Ales Varona was detained in Minsk.");
-  a.meta.name = "a.txt";
-  Document b = MakeTestDocument("The footballer Ales Varona signed for a club in Brest.");
-  b.meta.name = "b.txt";
-  Document c = MakeTestDocument("The blogger Ales Varona was charged.");
-  c.meta.name = "c.txt";
-  for (const Document* d : {&a, &b, &c}) builder.Add(*d, TestExtractor().Run(*d));
-  const Dossier d = builder.Build();
-  ASSERT_EQ(d.possible_namesakes.size(), 2u);
-  EXPECT_NE(d.possible_namesakes[0].find("b.txt (footballer)"), std::string::npos);
-}
-
 TEST(DossierTest, OtherPeopleAreNotIncluded) {
   DossierBuilder builder(IsVarona, {"blogger", "journalist"});
   const Document doc = MakeTestDocument("Ina Kol was detained in Brest.");
