@@ -15,6 +15,7 @@ class ClaimFinder {
 
   void Run() {
     default_source_ = DocumentAuthor();
+    uint32_t range_upper_end = 0;  // end of the upper bound of the last range claimed
     int paragraph_source = -1;
     int document_source = -1;  // the last body a figure was attributed to
     uint32_t paragraph = UINT32_MAX;
@@ -24,16 +25,22 @@ class ClaimFinder {
         paragraph_source = -1;
       }
       if (num.vague || !IsCount(num)) continue;
+      // "between 300 and 400 people": one figure, at least the lower bound; the upper bound
+      // is part of it, not a claim of its own.
+      if (range_upper_end == num.end) continue;
+      const NumberMatch* upper = RangeUpper(num);
       const bool subset = IsSubset(num);
-      const uint32_t cue_end = subset ? num.end + 2 : CountedThing(num);
+      const uint32_t cue_end = subset ? num.end + 2 : CountedThing(upper != nullptr ? *upper : num);
       if (cue_end == 0) continue;
       Claim c;
       c.value = num.value;
-      c.qualifier = Qualifier(num.first);
+      c.qualifier = upper != nullptr ? "at_least" : Qualifier(num.first);
+      if (upper != nullptr) range_upper_end = upper->end;
       // Small counts of people named in the text ("three journalists") are not statistics.
       if (c.value < 5 && c.qualifier == "exact") continue;
-      c.category =
-          subset && !out_.claims.empty() ? out_.claims.back().category : Category(num, cue_end);
+      c.category = subset && !out_.claims.empty()
+                       ? out_.claims.back().category
+                       : Category(upper != nullptr ? *upper : num, cue_end);
       c.what = std::string(a_.TextOf(num.end, std::min<uint32_t>(cue_end, num.end + 8)));
       const Sentence& s = a_.sentences[a_.sentence_of[num.first]];
       c.evidence = a_.SpanOf(QualifierStart(num.first), std::max(cue_end, num.end));
@@ -107,6 +114,17 @@ class ClaimFinder {
       }
     }
     return 0;
+  }
+
+  // The upper bound of "between N and M" when `num` is N, else nullptr.
+  const NumberMatch* RangeUpper(const NumberMatch& num) const {
+    if (num.first == 0 || !a_.IsIgnoreCase(num.first - 1, "between") || !a_.Is(num.end, "and")) {
+      return nullptr;
+    }
+    for (const NumberMatch& other : a_.numbers) {
+      if (other.first == num.end + 1 && !other.vague) return &other;
+    }
+    return nullptr;
   }
 
   // True when a number (possibly after a qualifier) starts at token k.

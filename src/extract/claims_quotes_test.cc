@@ -40,6 +40,14 @@ TEST(ClaimsTest, NumberWordsAndScale) {
   EXPECT_EQ(died->category, "died_in_custody");
 }
 
+TEST(ClaimsTest, ARangeIsOneFigureAtItsLowerBound) {
+  const Extraction x = ExtractText("Between 300 and 400 people were detained in Hrodna region.");
+  ASSERT_EQ(x.claims.size(), 1u);
+  EXPECT_EQ(x.claims[0].value, 300);
+  EXPECT_EQ(x.claims[0].qualifier, "at_least");
+  EXPECT_EQ(x.claims[0].category, "detained");
+}
+
 TEST(ClaimsTest, YearsTermsAgesAndArticlesAreNotClaims) {
   const Extraction x = ExtractText(
       "In 2021 Ivan Loika, 34, was sentenced to 8 years under Article 342. Dozens of people "
