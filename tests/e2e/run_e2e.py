@@ -232,6 +232,22 @@ class ExtractTest(unittest.TestCase):
         self.assertGreaterEqual(precision, 0.97)
         self.assertGreaterEqual(recall, 0.90)
 
+    def test_parallel_extract_matches_serial_and_stdin_worker(self):
+        seeds = shared("corpus", "seeds")
+        serial = run("extract", seeds, "--format", "eval", check=0).stdout
+        parallel = run("extract", seeds, "--format", "eval", "--jobs", "2", check=0).stdout
+        self.assertEqual(serial, parallel)
+        feed = os.path.join(ARGS.source, "examples", "wire-feed.jsonl")
+        with open(feed, "rb") as f:
+            lines = [l for l in f.read().splitlines() if l.strip()]
+        proc = subprocess.run([ARGS.letapis, "extract", "--stdin-jsonl", "--format", "eval"],
+                              input=b"\n".join(lines + [b"{broken"]) + b"\n",
+                              capture_output=True, timeout=120)
+        self.assertEqual(proc.returncode, 3, proc.stderr)
+        out = proc.stdout.decode().splitlines()
+        self.assertEqual([json.loads(l)["doc"] for l in out], ["stdin#1", "stdin#2"])
+        self.assertIn("stdin:3", proc.stderr.decode())
+
     def test_help_everywhere(self):
         for cmd in ["init", "ingest", "extract", "export", "explain", "summary", "stats",
                     "person", "explain-merge"]:
