@@ -212,9 +212,12 @@ class EventFinder {
       std::string_view w = a_.word(k - 1);
       if (!IsAuxiliary(w)) break;
       aux_start = k - 1;
-      if (w != "reportedly" && w != "also" && w != "not" && !(w.size() > 4 && w.ends_with("ly"))) {
-        passive = true;
-      }
+      // Adverbs ("later", "reportedly") may stand in the chain; only a form of "be",
+      // "have", "get" or "remain" makes it passive.
+      passive = passive || w == "was" || w == "were" || w == "is" || w == "are" || w == "been" ||
+                w == "be" || w == "being" || w == "has" || w == "have" || w == "had" ||
+                w == "got" || w == "get" || w == "gets" || w == "remain" || w == "remains" ||
+                w == "remained";
     }
     // "has been put on the wanted list": a phrase after a passive auxiliary.
     if (!passive && trig.form == "phrase") {
@@ -277,8 +280,13 @@ class EventFinder {
         // (a reduced relative on a common noun) names nobody.
         if (who.empty() && !after_name) pronoun_reach = 5;
       }
-    } else {  // verb: "accuses X", "to extradite X"; the subject only acts
+    } else {  // verb: "accuses X", "to extradite her"; the subject only acts
       take(GroupAfter(t_end, 6, type));
+      if (who.empty()) {
+        const int object = ObjectPronoun(t_end);
+        if (object >= 0 && Allowed(object, type)) who.push_back(object);
+        if (a_.Is(t_end, "them") || a_.Is(t_end, "their")) take(LastMultiGroup(t));
+      }
       const bool subject_matters = type == "advocacy" || type == "designation" || type == "exile" ||
                                    type == "death_in_custody";
       if (who.empty() && subject_matters) take(GroupBefore(t, 8, type));

@@ -124,6 +124,16 @@ TEST(EventsTest, RoleNounRefersToThePerson) {
   EXPECT_EQ(EventsOf(x, "detention", "Andrei Lavor").size(), 1u);
 }
 
+TEST(EventsTest, AdverbsDoNotMakeAPassive) {
+  const Extraction x = ExtractText(
+      "Blogger Pavel Kaval was arrested in Pinsk. A court later sentenced him to eight years. "
+      "Prosecutors accuse him of treason.");
+  const auto sentences = EventsOf(x, "sentence", "Pavel Kaval");
+  ASSERT_EQ(sentences.size(), 1u);
+  EXPECT_EQ(sentences[0].term_months, 96);
+  EXPECT_EQ(EventsOf(x, "charge", "Pavel Kaval").size(), 1u);
+}
+
 TEST(EventsTest, NoContactIsIncommunicado) {
   const Extraction x = ExtractText(
       "Blogger Pavel Sin was taken to Akrestsina. His family has not heard from him since.");
