@@ -30,7 +30,10 @@ run: build
 	  ./$(BUILD)/letapis ingest examples/; \
 	  ./$(BUILD)/letapis summary; \
 	  echo; echo "Demo store: $(DEMO_DB) (passphrase '$(DEMO_PASSPHRASE)')."; \
-	  echo "Try: LETAPIS_DB=$(DEMO_DB) LETAPIS_PASSPHRASE='$(DEMO_PASSPHRASE)' ./$(BUILD)/letapis explain belarus-court-hrodna.txt"
+	  echo "Try, after: export LETAPIS_DB=$(DEMO_DB) LETAPIS_PASSPHRASE='$(DEMO_PASSPHRASE)'"; \
+	  echo "  ./$(BUILD)/letapis explain belarus-court-hrodna.txt   # every fact, its sentence and rule"; \
+	  echo "  ./$(BUILD)/letapis person 'Alena Savitskaya'         # a dossier with its timeline"; \
+	  echo "  ./$(BUILD)/letapis stats political_prisoners         # figures by date and source"
 
 test: unit-test
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)
