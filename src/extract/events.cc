@@ -355,7 +355,7 @@ class EventFinder {
       for (uint32_t k = s.first; k < s.last; ++k)
         respectively = respectively || a_.Is(k, "respectively");
       if (respectively && who.size() > 1) {
-        const std::vector<int> months = RespectiveTerms(s, terms);
+        const std::vector<int> months = RespectiveTerms(t_end, s, terms);
         if (months.size() == who.size()) {
           for (size_t k = 0; k < who.size(); ++k) {
             Event one = ev;
@@ -381,9 +381,9 @@ class EventFinder {
     Push(std::move(ev), sentence);
   }
 
-  // "to six, five and four and a half years respectively": one term per listed number,
-  // the unit taken from the term that closes the list.
-  std::vector<int> RespectiveTerms(const Sentence& s,
+  // "to six, five and four and a half years respectively": one term per number listed
+  // after token `from`, the unit taken from the term that closes the list.
+  std::vector<int> RespectiveTerms(uint32_t from, const Sentence& s,
                                    const std::vector<const TermMatch*>& terms) const {
     std::vector<int> months;
     if (terms.empty()) return months;
@@ -391,7 +391,8 @@ class EventFinder {
     const bool in_years = closing->months % 12 == 0 || closing->rule != "term.months";
     std::vector<const TermMatch*> used;
     for (const NumberMatch& num : a_.numbers) {
-      if (num.first < s.first || num.end > closing->end) continue;
+      // Only the list after the verb: "guilty under Article 342 and ..." is not a term.
+      if (num.first < std::max(s.first, from) || num.end > closing->end) continue;
       const TermMatch* inside = nullptr;
       for (const TermMatch* tm : terms) {
         if (num.first >= tm->first && num.first < tm->end) inside = tm;

@@ -51,6 +51,19 @@ TEST(EventsTest, RespectivelyDistributesTerms) {
   EXPECT_EQ(c[0].term_months, 84);
 }
 
+TEST(EventsTest, RespectivelyIgnoresArticleNumbersBeforeTheVerb) {
+  const Extraction x = ExtractText(
+      "Judge Ina Rak found Ihar Tsaryk, Olga Paulava and Pavel Shyk guilty under Part 2 of "
+      "Article 342 and Article 361-1 and sentenced them to six, five and four and a half years "
+      "respectively.");
+  const auto b = EventsOf(x, "sentence", "Olga Paulava");
+  const auto c = EventsOf(x, "sentence", "Pavel Shyk");
+  ASSERT_EQ(b.size(), 1u);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(b[0].term_months, 60);
+  EXPECT_EQ(c[0].term_months, 54);
+}
+
 TEST(EventsTest, TermInWords) {
   const Extraction x =
       ExtractText("Maryia Sidar was sentenced to two and a half years in a penal colony.");
