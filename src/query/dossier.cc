@@ -59,6 +59,18 @@ bool IsRoleModifier(const std::string& w) {
   return false;
 }
 
+// Order of the steps of a criminal case (release and death end it); 0 for steps that may
+// come at any time (search, incommunicado, exile, designation, advocacy).
+int CaseStage(const std::string& type) {
+  if (type == "detention") return 1;
+  if (type == "charge") return 2;
+  if (type == "trial") return 3;
+  if (type == "sentence") return 4;
+  if (type == "release" || type == "pardon") return 5;
+  if (type == "death_in_custody") return 6;
+  return 0;
+}
+
 }  // namespace
 
 std::string StatusAfter(const DossierStep& step) {
@@ -187,16 +199,21 @@ Dossier DossierBuilder::Build() const {
       }
     }
   }
-  // Current status: the latest dated step that changes status; undated steps count only
-  // when nothing is dated.
+  // Current status: the latest dated step that changes status; undated steps count when
+  // nothing is dated, or when they come later in the course of a case (an undated sentence
+  // after a dated trial).
+  const DossierStep* current = nullptr;
   for (const DossierStep& s : d.timeline) {
-    const std::string status = StatusAfter(s);
-    if (status.empty()) continue;
-    if (s.date.known() || !d.status_since.known()) {
-      d.status = status;
-      d.status_since = s.date;
-      d.status_report = s.report;
-    }
+    if (StatusAfter(s).empty()) continue;
+    const bool later_stage = CaseStage(s.type) > CaseStage(current == nullptr ? "" : current->type);
+    const bool both_outside_case = current != nullptr && CaseStage(s.type) == 0 &&
+                                   CaseStage(current->type) == 0 && !current->date.known();
+    if (current == nullptr || s.date.known() || later_stage || both_outside_case) current = &s;
+  }
+  if (current != nullptr) {
+    d.status = StatusAfter(*current);
+    d.status_since = current->date;
+    d.status_report = current->report;
   }
   return d;
 }

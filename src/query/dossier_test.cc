@@ -58,6 +58,15 @@ TEST(DossierTest, DifferentTermsFromDifferentReportsAreAConflict) {
   EXPECT_NE(d.conflicts[0].find("6 years (a.txt)"), std::string::npos) << d.conflicts[0];
 }
 
+TEST(DossierTest, AnUndatedSentenceOutranksADatedTrial) {
+  DossierBuilder builder(IsVarona, {});
+  const Document doc = MakeTestDocument(
+      "The trial of Ales Varona opened in March 2024. The court sentenced Ales Varona to five "
+      "years.");
+  builder.Add(doc, TestExtractor().Run(doc));
+  EXPECT_EQ(builder.Build().status, "sentenced to 5 years");
+}
+
 TEST(DossierTest, OtherPeopleAreNotIncluded) {
   DossierBuilder builder(IsVarona, {"blogger", "journalist"});
   const Document doc = MakeTestDocument("Ina Kol was detained in Brest.");
