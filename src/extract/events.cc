@@ -229,6 +229,8 @@ class EventFinder {
     }
     // "her colleagues were arrested": the subject is a common noun, so no one named here.
     const bool unnamed_subject = passive && aux_start >= 2 && IsUnnamedNounPhrase(aux_start);
+    // "left the Mahiliou prison": a release only when a facility is named right after.
+    if (trig.form == "facility" && !FacilityAfter(t_end)) return;
     std::vector<int> who;
     uint32_t pronoun_reach = trig.form == "noun" ? 0 : 8;
     auto take = [&](const Group* g) {
@@ -250,7 +252,7 @@ class EventFinder {
         if (e >= 0 && Allowed(e, type)) who.push_back(e);
       }
       if (who.empty()) take(GroupBefore(t, type == "advocacy" ? 6 : 12, type));
-    } else if (trig.form == "participle" || trig.form == "phrase") {
+    } else if (trig.form == "participle" || trig.form == "phrase" || trig.form == "facility") {
       if (type == "advocacy") {
         // "X called for Y's release": the advocate is the subject, not Y.
         take(GroupBefore(t, 12, type));
@@ -593,6 +595,21 @@ class EventFinder {
         ev->place = n.entity;
       }
     }
+  }
+
+  bool FacilityAfter(uint32_t k) const {
+    for (uint32_t i = k; i < a_.tokens.size() && i < k + 5; ++i) {
+      const std::string_view w = a_.word(i);
+      if (w == "." || w == ";") return false;
+      if (a_.IsIgnoreCase(i, "prison") || a_.IsIgnoreCase(i, "colony") ||
+          a_.IsIgnoreCase(i, "jail") || a_.IsIgnoreCase(i, "custody") ||
+          a_.IsIgnoreCase(i, "detention")) {
+        return true;
+      }
+      const int name = a_.NameAt(i);
+      if (name >= 0 && a_.names[name].rule == "place.facility") return true;
+    }
+    return false;
   }
 
   bool SentenceHas(uint32_t sentence, std::initializer_list<std::string_view> words) const {

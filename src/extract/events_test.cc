@@ -147,6 +147,16 @@ TEST(EventsTest, AdverbsDoNotMakeAPassive) {
   EXPECT_EQ(EventsOf(x, "charge", "Pavel Kaval").size(), 1u);
 }
 
+TEST(EventsTest, LeavingAPrisonIsARelease) {
+  const Extraction x = ExtractText(
+      "Trade unionist Vasil Hrom left the Mahiliou prison on 28 November. Vasil Hrom left "
+      "Minsk for Vilnius a week later.",
+      "2025-12-03");
+  const auto events = EventsOf(x, "release", "Vasil Hrom");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].date.ToIso(), "2025-11-28");
+}
+
 TEST(EventsTest, NoContactIsIncommunicado) {
   const Extraction x = ExtractText(
       "Blogger Pavel Sin was taken to Akrestsina. His family has not heard from him since.");
