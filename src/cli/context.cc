@@ -80,6 +80,16 @@ Status LoadExtractor(Extractor* out) {
   return Extractor::Load(DataDir(), out).WithContext("loading rules");
 }
 
+std::string OneLine(std::string text, size_t max) {
+  for (char& c : text) {
+    if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+  }
+  if (text.size() <= max) return text;
+  size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "...";
+}
+
 Progress::Progress(size_t total) : total_(total), enabled_(total > 1 && isatty(STDERR_FILENO)) {}
 
 Progress::~Progress() {

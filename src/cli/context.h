@@ -39,6 +39,10 @@ Status OpenStore(const GlobalOptions& global, std::unique_ptr<Store>* out);
 // Loads the extractor from the data directory (see DataDir()).
 Status LoadExtractor(Extractor* out);
 
+// `text` on one line (line breaks and tabs as spaces), cut to at most `max` bytes at a
+// UTF-8 character boundary with "..." appended when longer.
+std::string OneLine(std::string text, size_t max);
+
 // A progress line on stderr when it is a terminal; silent otherwise.
 class Progress {
  public:

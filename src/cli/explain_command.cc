@@ -9,17 +9,8 @@ namespace letapis::cli {
 namespace {
 
 // The text of a span on one line, shortened for a terminal.
-std::string OneLine(const Document& doc, const Span& span, size_t max = 160) {
-  std::string s = SpanText(doc, span);
-  for (char& c : s) {
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  }
-  if (s.size() > max) {
-    size_t cut = max;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-    s = s.substr(0, cut) + "...";
-  }
-  return s;
+std::string SpanLine(const Document& doc, const Span& span, size_t max = 160) {
+  return OneLine(SpanText(doc, span), max);
 }
 
 std::string Name(const Extraction& x, int e) { return e >= 0 ? x.entities[e].name : "?"; }
@@ -46,8 +37,8 @@ void Explain(const StoredReport& r) {
     if (ev.term_months) std::cout << " term: " << *ev.term_months << " months";
     if (!ev.article.empty()) std::cout << " article: " << ev.article;
     std::cout << fmt::format("\n    rule {} trigger \"{}\" span [{}-{}]\n    \"{}\"\n", ev.rule,
-                             OneLine(doc, ev.trigger), ev.evidence.begin, ev.evidence.end,
-                             OneLine(doc, ev.evidence));
+                             SpanLine(doc, ev.trigger), ev.evidence.begin, ev.evidence.end,
+                             SpanLine(doc, ev.evidence));
   }
   std::cout << "\nClaims\n";
   for (const Claim& c : x.claims) {
@@ -55,13 +46,13 @@ void Explain(const StoredReport& r) {
                              c.qualifier, c.value, c.category,
                              c.as_of.known() ? c.as_of.ToIso() : "?",
                              c.source >= 0 ? Name(x, c.source) : "-", c.rule, c.evidence.begin,
-                             c.evidence.end, OneLine(doc, c.evidence));
+                             c.evidence.end, SpanLine(doc, c.evidence));
   }
   std::cout << "\nQuotes\n";
   for (const Quote& q : x.quotes) {
     std::cout << fmt::format("  {}: rule {} span [{}-{}] \"{}\"\n",
                              q.speaker >= 0 ? Name(x, q.speaker) : "(speaker unknown)", q.rule,
-                             q.span.begin, q.span.end, OneLine(doc, q.span, 100));
+                             q.span.begin, q.span.end, SpanLine(doc, q.span, 100));
   }
 }
 

@@ -16,16 +16,6 @@
 namespace letapis::cli {
 namespace {
 
-std::string OneLine(std::string s, size_t max) {
-  for (char& c : s) {
-    if (c == '\n' || c == '\t' || c == '\r') c = ' ';
-  }
-  if (s.size() <= max) return s;
-  size_t cut = max;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return s.substr(0, cut) + "...";
-}
-
 std::string Details(const DossierStep& s) {
   std::string out;
   if (s.term_months) {
