@@ -9,6 +9,7 @@
 #include "letapis/date.h"
 #include "letapis/document.h"
 #include "letapis/extraction.h"
+#include "letapis/people.h"
 
 namespace letapis {
 
@@ -27,6 +28,7 @@ struct DossierStep {
 
 // A person's dossier.
 struct Dossier {
+  int64_t person_id = 0;                   // the person record (people.h); 0 when none
   std::string name;                        // the most frequent full name
   std::vector<std::string> names;          // every spelling seen, any script
   std::vector<std::string> roles;          // how reports describe them ("lawyer")
@@ -37,10 +39,19 @@ struct Dossier {
   std::string status;                      // derived current status ("" when unknown)
   PartialDate status_since;
   std::string status_report;  // the report the status rests on
+  // Case fields (Viasna style) from the reports' events: detention and verdict dates,
+  // articles, term, release, death; a list's reviewed fields take precedence (MergeListFacts).
+  CaseFacts case_facts;
+  std::string list_source;  // "file.csv:LINE" when the person came from a list
 };
 
-// Decides whether an extracted person entity is the person asked for.
-using PersonMatcher = std::function<bool(const Entity& entity)>;
+// Overlays the reviewed case fields of `listed` on d->case_facts; every field where the
+// reports say otherwise becomes a conflict line.
+void MergeListFacts(const Person& listed, Dossier* d);
+
+// Decides whether an extracted person entity is the person asked for; `person_id` is the
+// person the entity is resolved to in the store (0 when unknown).
+using PersonMatcher = std::function<bool(const Entity& entity, int64_t person_id)>;
 
 // Builds a dossier from stored reports, one report at a time.
 class DossierBuilder {
@@ -49,8 +60,10 @@ class DossierBuilder {
   // words right before a mention that end in one of them are kept as a role.
   DossierBuilder(PersonMatcher matches, std::vector<std::string> role_words)
       : matches_(std::move(matches)), role_words_(std::move(role_words)) {}
-  // Adds the facts of one report about the matching people.
-  void Add(const Document& doc, const Extraction& extraction);
+  // Adds the facts of one report about the matching people. `entity_person` holds the
+  // resolved person of each entity index (StoredReport::entity_person); empty = unknown.
+  void Add(const Document& doc, const Extraction& extraction,
+           const std::vector<int64_t>& entity_person = {});
   // True when some report mentioned the person.
   bool found() const { return !reports_.empty(); }
   // The dossier: names, organisations, timeline in date order, conflicts, status.

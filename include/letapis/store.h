@@ -9,6 +9,7 @@
 
 #include "letapis/document.h"
 #include "letapis/extraction.h"
+#include "letapis/people.h"
 #include "letapis/status.h"
 
 namespace letapis {
@@ -19,22 +20,13 @@ struct StoredReport {
   Document document;
   Extraction extraction;
   std::string ingested_at;  // UTC, ISO 8601
+  // Per entity index: the person the entity is resolved to (people.h), 0 when none.
+  std::vector<int64_t> entity_person;
 };
 
 // Counts shown by `letapis status` and the demo summary.
 struct StoreCounts {
   int64_t sources = 0, mentions = 0, entities = 0, events = 0, claims = 0, quotes = 0;
-};
-
-// A reviewer's decision that two person names do ("same") or do not ("different") denote
-// one person. Later decisions override earlier ones; every re-resolution respects them.
-struct Judgement {
-  int64_t id = 0;
-  std::string name_a, name_b;
-  std::string verdict;  // "same" or "different"
-  std::string actor;    // who decided
-  std::string at;       // when (UTC, ISO 8601), set by the store
-  std::string why;
 };
 
 // Storage of sources, documents and extracted facts, plus the audit log. Every mutating
@@ -63,6 +55,26 @@ class Store {
 
   // Every judgement, oldest first.
   virtual Status ListJudgements(std::vector<Judgement>* out) = 0;
+
+  // Every person record with its names, by id.
+  virtual Status ListPeople(std::vector<Person>* out) = 0;
+
+  // Every person entity of every report in ingestion order, with its context and its
+  // current assignment (people.h).
+  virtual Status ListPersonMentions(std::vector<PersonMention>* out) = 0;
+
+  // Saves one resolution run in one transaction with one audit entry: `people` inserted or
+  // their names updated, `removed` people (from reports) deleted, `assignments` recorded on
+  // their entities. `full`: a re-resolution from scratch (every earlier assignment cleared).
+  virtual Status SaveResolution(const std::vector<Person>& people,
+                                const std::vector<int64_t>& removed,
+                                const std::vector<PersonAssignment>& assignments, bool full,
+                                const std::string& actor) = 0;
+
+  // Adds reviewed people from a prisoner list in one transaction, audited; appends their
+  // ids to *ids. Nothing is written when one fails.
+  virtual Status AddListedPeople(const std::vector<Person>& people, const std::string& actor,
+                                 std::vector<int64_t>* ids) = 0;
 };
 
 // Opens (create=false) or creates (create=true) an encrypted SQLCipher store at `path`.

@@ -26,6 +26,8 @@ void AddNamesCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 void AddPersonCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 // `letapis explain-merge A B`: the name comparison and any judgement on the pair.
 void AddExplainMergeCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis resolve`: assigns every person mention again, under every judgement.
+void AddResolveCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 // `letapis stats [CATEGORY]`: figures by as-of date and source, conflicts marked.
 void AddStatsCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 

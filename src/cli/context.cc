@@ -80,6 +80,30 @@ Status LoadExtractor(Extractor* out) {
   return Extractor::Load(DataDir(), out).WithContext("loading rules");
 }
 
+Status LoadNameMatcher(NameMatcher* out) {
+  return NameMatcher::Load(DataDir(), out).WithContext("loading name tables");
+}
+
+Status ResolveStoredPeople(Store* store, bool full, const std::string& actor) {
+  NameMatcher matcher;
+  Status s = LoadNameMatcher(&matcher);
+  ResolutionSummary summary;
+  if (s.ok()) s = ResolvePeople(store, matcher, full, actor, &summary);
+  if (!s.ok()) return s.WithContext("resolving people");
+  if (summary.mentions > 0) {
+    std::cout << fmt::format(
+        "people: {} mention(s) resolved, {} to a person ({} new), {} left unassigned\n",
+        summary.mentions, summary.assigned, summary.new_people, summary.unassigned);
+  }
+  return s;
+}
+
+std::string Actor(const std::string& given) {
+  if (!given.empty()) return given;
+  const char* user = std::getenv("USER");
+  return user != nullptr && *user != '\0' ? user : "cli";
+}
+
 std::string OneLine(std::string text, size_t max) {
   for (char& c : text) {
     if (c == '\n' || c == '\t' || c == '\r') c = ' ';

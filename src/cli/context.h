@@ -5,6 +5,8 @@
 #include <string>
 
 #include "letapis/extractor.h"
+#include "letapis/names.h"
+#include "letapis/resolution.h"
 #include "letapis/status.h"
 #include "letapis/store.h"
 
@@ -38,6 +40,16 @@ Status OpenStore(const GlobalOptions& global, std::unique_ptr<Store>* out);
 
 // Loads the extractor from the data directory (see DataDir()).
 Status LoadExtractor(Extractor* out);
+
+// Loads the name matcher's tables from the data directory.
+Status LoadNameMatcher(NameMatcher* out);
+
+// Resolves people in `store` (only new mentions unless `full`) and prints one line about it
+// unless nothing changed.
+Status ResolveStoredPeople(Store* store, bool full, const std::string& actor);
+
+// Who acts: `given` when set, else $USER, else "cli".
+std::string Actor(const std::string& given);
 
 // `text` on one line (line breaks and tabs as spaces), cut to at most `max` bytes at a
 // UTF-8 character boundary with "..." appended when longer.

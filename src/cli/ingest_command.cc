@@ -61,6 +61,11 @@ void AddIngestCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
     for (const ReadProblem& p : problems) std::cerr << "letapis: skipped " << p.ToString() << "\n";
     std::cout << fmt::format("ingested {} new report(s), {} already stored, {} skipped\n", added,
                              duplicates, problems.size());
+    // The reports are in whatever happens now; a failed resolution is retried next time.
+    if (Status s = ResolveStoredPeople(store.get(), false, "cli"); !s.ok()) {
+      *exit_code = Fail(s);
+      return;
+    }
     if (failed > 0) *exit_code = kExitError;
     if (!problems.empty() && *exit_code == kExitOk) *exit_code = kExitSkipped;
   });

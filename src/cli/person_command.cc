@@ -1,14 +1,10 @@
 #include <algorithm>
-#include <cctype>
-#include <cstdlib>
 #include <iostream>
-#include <map>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
-#include "extract/phrase_table.h"
 #include "letapis/dossier.h"
 #include "letapis/names.h"
 #include "letapis/tsv.h"
@@ -26,64 +22,73 @@ std::string Details(const DossierStep& s) {
   return out;
 }
 
-// Lower-case, letters and digits only: how judgement names are compared with entity names.
-std::string FoldName(std::string_view name) {
-  std::string out;
-  for (char c : FoldCase(name)) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    if (u >= 0x80 || std::isalnum(u)) out += c;
-  }
-  return out;
+nlohmann::json CaseJson(const CaseFacts& f) {
+  auto text = [](const std::string& v) { return v.empty() ? nlohmann::json() : nlohmann::json(v); };
+  return {{"status", text(f.status)},
+          {"gender", text(f.gender)},
+          {"birth_year", f.birth_year != 0 ? nlohmann::json(f.birth_year) : nlohmann::json()},
+          {"detained", text(f.detained)},
+          {"articles", text(f.articles)},
+          {"verdict_date", text(f.verdict_date)},
+          {"sentence", text(f.sentence)},
+          {"sentence_months",
+           f.sentence_months ? nlohmann::json(*f.sentence_months) : nlohmann::json()},
+          {"judge", text(f.judge)},
+          {"prosecutor", text(f.prosecutor)},
+          {"prison", text(f.prison)},
+          {"released", text(f.released)},
+          {"died", text(f.died)}};
 }
 
-// The people a query asks for, after the reviewers' judgements: every name judged the same
-// as the query (transitively), and the names judged different from them.
-struct JudgedNames {
-  std::vector<std::string> same;       // folded
-  std::vector<std::string> same_raw;   // as given, for the matcher
-  std::vector<std::string> different;  // folded
-};
-
-JudgedNames ApplyJudgements(const std::string& query, const std::vector<Judgement>& judgements) {
-  JudgedNames names;
-  names.same.push_back(FoldName(query));
-  names.same_raw.push_back(query);
-  auto in_same = [&](const std::string& n) {
-    return std::find(names.same.begin(), names.same.end(), FoldName(n)) != names.same.end();
+// The case fields that are known, as "label: value" lines.
+std::vector<std::string> CaseLines(const CaseFacts& f) {
+  std::vector<std::string> lines;
+  auto add = [&](const char* label, const std::string& v) {
+    if (!v.empty()) lines.push_back(fmt::format("{}: {}", label, v));
   };
-  // The latest verdict on each pair wins.
-  std::map<std::pair<std::string, std::string>, const Judgement*> latest;
-  for (const Judgement& j : judgements) {
-    std::string a = FoldName(j.name_a), b = FoldName(j.name_b);
-    if (b < a) std::swap(a, b);
-    latest[{a, b}] = &j;
-  }
-  for (bool grew = true; grew;) {
-    grew = false;
-    for (const auto& [pair, j] : latest) {
-      if (j->verdict != "same") continue;
-      for (const auto& [x, y] :
-           {std::pair{j->name_a, j->name_b}, std::pair{j->name_b, j->name_a}}) {
-        if (in_same(x) && !in_same(y)) {
-          names.same.push_back(FoldName(y));
-          names.same_raw.push_back(y);
-          grew = true;
-        }
-      }
-    }
-  }
-  for (const auto& [pair, j] : latest) {
-    if (j->verdict != "different") continue;
-    if (in_same(j->name_a)) names.different.push_back(FoldName(j->name_b));
-    if (in_same(j->name_b)) names.different.push_back(FoldName(j->name_a));
-  }
-  return names;
+  add("born", f.birth_year != 0 ? std::to_string(f.birth_year) : "");
+  add("detained", f.detained);
+  add("articles", f.articles);
+  add("verdict", f.verdict_date);
+  add("sentence", f.sentence);
+  add("judge", f.judge);
+  add("prosecutor", f.prosecutor);
+  add("prison", f.prison);
+  add("released", f.released);
+  add("died", f.died);
+  return lines;
 }
 
-std::string Actor(const std::string& given) {
-  if (!given.empty()) return given;
-  const char* user = std::getenv("USER");
-  return user != nullptr && *user != '\0' ? user : "cli";
+// The one person `query` (or `id`, when non-zero) denotes; a clear error when none or many.
+Status ChoosePerson(Store* store, const NameMatcher& matcher, const std::string& query, int64_t id,
+                    const std::string& db, Person* out) {
+  std::vector<Person> found;
+  if (id != 0) {
+    std::vector<Person> all;
+    Status s = store->ListPeople(&all);
+    if (!s.ok()) return s;
+    for (Person& p : all) {
+      if (p.id == id) found.push_back(std::move(p));
+    }
+    if (found.empty()) return Status::NotFound(fmt::format("no person #{} in {}", id, db));
+  } else {
+    Status s = FindPeople(store, matcher, query, &found);
+    if (!s.ok()) return s;
+    if (found.empty())
+      return Status::NotFound(fmt::format("no person matching \"{}\" in {}", query, db));
+  }
+  if (found.size() > 1) {
+    std::string listed;
+    for (const Person& p : found) {
+      std::string names;
+      for (size_t i = 0; i < p.names.size() && i < 3; ++i) names += (i ? ", " : "") + p.names[i];
+      listed += fmt::format("\n  --id {}  {}", p.id, names);
+    }
+    return Status::InvalidInput(fmt::format(
+        "\"{}\" may be {} different people; choose one with --id:{}", query, found.size(), listed));
+  }
+  *out = std::move(found.front());
+  return Status::Ok();
 }
 
 nlohmann::json ToJson(const Dossier& d) {
@@ -98,6 +103,9 @@ nlohmann::json ToJson(const Dossier& d) {
       d.status_since.known() ? nlohmann::json(d.status_since.ToIso()) : nlohmann::json();
   j["status_report"] = d.status_report;
   j["conflicts"] = d.conflicts;
+  j["person_id"] = d.person_id;
+  j["list_source"] = d.list_source;
+  j["case"] = CaseJson(d.case_facts);
   j["timeline"] = nlohmann::json::array();
   for (const DossierStep& s : d.timeline) {
     j["timeline"].push_back(
@@ -141,6 +149,8 @@ void AddJudgementCommand(CLI::App* person, const char* name, const char* verdict
     std::cout << fmt::format(
         "recorded: \"{}\" and \"{}\" are {} ({} by {}, judgement {})\n", j.name_a, j.name_b,
         j.verdict == "same" ? "the same person" : "different people", j.at, j.actor, j.id);
+    // Every assignment is redone under the new judgement.
+    if (Status s = ResolveStoredPeople(store.get(), true, j.actor); !s.ok()) *exit_code = Fail(s);
   });
 }
 
@@ -151,82 +161,42 @@ void AddPersonCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
   auto as_json = std::make_shared<bool>(false);
   cmd->add_option("name", *name, "the person's name in any spelling or script");
   cmd->add_flag("--json", *as_json, "print JSON");
+  auto id = std::make_shared<int64_t>(0);
+  cmd->add_option("--id", *id, "the person's number, when a name fits several people");
   cmd->require_subcommand(0, 1);
   AddJudgementCommand(cmd, "merge", "same", "record that two names are one person", global,
                       exit_code);
   AddJudgementCommand(cmd, "split", "different",
                       "record that two names are different people (never merged again)", global,
                       exit_code);
-  cmd->callback([cmd, &global, exit_code, name, as_json] {
+  cmd->callback([cmd, &global, exit_code, name, as_json, id] {
     if (!cmd->get_subcommands().empty()) return;
-    if (name->empty()) {
+    if (name->empty() && *id == 0) {
       *exit_code = Fail(Status::InvalidInput("person: give a name, or `merge A B` / `split A B`"));
       return;
     }
     NameMatcher matcher;
-    if (Status s = NameMatcher::Load(DataDir(), &matcher); !s.ok()) {
-      *exit_code = Fail(s);
-      return;
-    }
     std::unique_ptr<Store> store;
-    if (Status s = OpenStore(global, &store); !s.ok()) {
-      *exit_code = Fail(s);
-      return;
-    }
-    std::vector<Judgement> judgements;
-    if (Status s = store->ListJudgements(&judgements); !s.ok()) {
-      *exit_code = Fail(s);
-      return;
-    }
-    const std::string query = *name;
-    const JudgedNames judged = ApplyJudgements(query, judgements);
     std::vector<TsvRow> role_rows;
-    if (Status s = ReadTsv(DataDir() + "/person_roles.tsv", 2, &role_rows); !s.ok()) {
-      *exit_code = Fail(s);
-      return;
-    }
+    Person person;
+    Dossier d;
+    Status s = LoadNameMatcher(&matcher);
+    if (s.ok()) s = ReadTsv(DataDir() + "/person_roles.tsv", 2, &role_rows);
+    if (s.ok()) s = OpenStore(global, &store);
+    if (s.ok()) s = ChoosePerson(store.get(), matcher, *name, *id, global.db, &person);
     std::vector<std::string> role_words;
     for (const TsvRow& row : role_rows) role_words.push_back(row.fields[1]);
-    DossierBuilder builder(
-        [&matcher, &judged](const Entity& e) {
-          std::vector<std::string> forms{e.name};
-          forms.insert(forms.end(), e.aliases.begin(), e.aliases.end());
-          for (const std::string& f : forms) {
-            const std::string folded = FoldName(f);
-            if (std::find(judged.different.begin(), judged.different.end(), folded) !=
-                judged.different.end()) {
-              return false;
-            }
-          }
-          for (const std::string& wanted : judged.same_raw) {
-            for (const std::string& f : forms) {
-              if (FoldName(f) == FoldName(wanted)) return true;
-              // A surname alone is too weak to decide; full names count.
-              if (f.find(' ') != std::string::npos && matcher.Compare(wanted, f).same) return true;
-            }
-          }
-          return false;
-        },
-        role_words);
-    Status s = store->ForEachReport([&](const StoredReport& r) {
-      builder.Add(r.document, r.extraction);
-      return Status::Ok();
-    });
+    if (s.ok()) s = BuildPersonDossier(store.get(), person, role_words, &d);
     if (!s.ok()) {
       *exit_code = Fail(s);
       return;
     }
-    if (!builder.found()) {
-      *exit_code =
-          Fail(Status::NotFound(fmt::format("no person matching \"{}\" in {}", query, global.db)));
-      return;
-    }
-    const Dossier d = builder.Build();
     if (*as_json) {
       std::cout << ToJson(d).dump(2) << "\n";
       return;
     }
-    std::cout << d.name << "\n";
+    std::cout << fmt::format("{}  (person #{}{})\n", d.name, d.person_id,
+                             d.list_source.empty() ? "" : ", listed in " + d.list_source);
     if (d.names.size() > 1) {
       std::vector<std::string> others(d.names.begin() + 1, d.names.end());
       std::string joined;
@@ -248,6 +218,7 @@ void AddPersonCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
       for (const std::string& o : d.organizations) joined += (joined.empty() ? "" : ", ") + o;
       std::cout << "  named with: " << joined << "\n";
     }
+    for (const std::string& line : CaseLines(d.case_facts)) std::cout << "  " << line << "\n";
     std::cout << fmt::format("  in {} report(s)\n\nTimeline\n", d.reports.size());
     for (const DossierStep& step : d.timeline) {
       std::cout << fmt::format("  {:10}  {}{}  [{}]\n      \"{}\"\n",

@@ -71,6 +71,29 @@ int CaseStage(const std::string& type) {
   return 0;
 }
 
+// Case fields as the reports' dated steps give them: the first detention, every article,
+// the latest verdict and its term, the latest release, a death (prison, judge and
+// prosecutor come only from lists).
+CaseFacts CaseFactsOf(const Dossier& d) {
+  CaseFacts f;
+  f.status = d.status;
+  for (const DossierStep& s : d.timeline) {
+    const std::string date = s.date.known() ? s.date.ToIso() : "";
+    if (s.type == "detention" && f.detained.empty()) f.detained = date;
+    if (!s.article.empty() && f.articles.find(s.article) == std::string::npos) {
+      f.articles += (f.articles.empty() ? "" : "; ") + s.article;
+    }
+    if (s.type == "sentence" && s.term_months) {
+      if (!date.empty() || f.verdict_date.empty()) f.verdict_date = date;
+      f.sentence = Term(*s.term_months);
+      f.sentence_months = s.term_months;
+    }
+    if ((s.type == "release" || s.type == "pardon") && !date.empty()) f.released = date;
+    if (s.type == "death_in_custody") f.died = date.empty() ? "yes" : date;
+  }
+  return f;
+}
+
 }  // namespace
 
 std::string StatusAfter(const DossierStep& step) {
@@ -92,11 +115,13 @@ std::string StatusAfter(const DossierStep& step) {
   return "";
 }
 
-void DossierBuilder::Add(const Document& doc, const Extraction& x) {
+void DossierBuilder::Add(const Document& doc, const Extraction& x,
+                         const std::vector<int64_t>& entity_person) {
   std::vector<bool> is_match(x.entities.size(), false);
   bool any = false;
   for (size_t i = 0; i < x.entities.size(); ++i) {
-    if (x.entities[i].kind != EntityKind::kPerson || !matches_(x.entities[i])) continue;
+    const int64_t person = i < entity_person.size() ? entity_person[i] : 0;
+    if (x.entities[i].kind != EntityKind::kPerson || !matches_(x.entities[i], person)) continue;
     is_match[i] = true;
     any = true;
   }
@@ -215,7 +240,36 @@ Dossier DossierBuilder::Build() const {
     d.status_since = current->date;
     d.status_report = current->report;
   }
+  d.case_facts = CaseFactsOf(d);
   return d;
+}
+
+void MergeListFacts(const Person& listed, Dossier* d) {
+  d->person_id = listed.id;
+  d->list_source = listed.list_source;
+  CaseFacts& f = d->case_facts;
+  const CaseFacts& l = listed.facts;
+  auto overlay = [&](const char* field, std::string* mine, const std::string& theirs) {
+    if (theirs.empty()) return;
+    if (!mine->empty() && *mine != theirs) {
+      d->conflicts.push_back(
+          fmt::format("{}: {} (reports) vs {} ({})", field, *mine, theirs, listed.list_source));
+    }
+    *mine = theirs;
+  };
+  overlay("status", &f.status, l.status);
+  overlay("detained", &f.detained, l.detained);
+  overlay("articles", &f.articles, l.articles);
+  overlay("verdict date", &f.verdict_date, l.verdict_date);
+  overlay("sentence", &f.sentence, l.sentence);
+  overlay("released", &f.released, l.released);
+  overlay("died", &f.died, l.died);
+  f.judge = l.judge.empty() ? f.judge : l.judge;
+  f.prosecutor = l.prosecutor.empty() ? f.prosecutor : l.prosecutor;
+  f.prison = l.prison.empty() ? f.prison : l.prison;
+  f.gender = l.gender.empty() ? f.gender : l.gender;
+  if (l.birth_year != 0) f.birth_year = l.birth_year;
+  if (l.sentence_months) f.sentence_months = l.sentence_months;
 }
 
 }  // namespace letapis

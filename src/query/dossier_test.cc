@@ -8,7 +8,7 @@ namespace letapis {
 namespace {
 
 // Matches entities whose name or alias contains "Varona" or "Варона".
-bool IsVarona(const Entity& e) {
+bool IsVarona(const Entity& e, int64_t /*person_id*/) {
   auto has = [](const std::string& s) {
     return s.find("Varona") != std::string::npos || s.find("Варона") != std::string::npos;
   };

@@ -70,10 +70,12 @@ Status ReadSource(Database* db, int64_t source_id, StoredReport* out) {
   return s;
 }
 
-Status ReadEntities(Database* db, int64_t source_id, Extraction* x, EntityIndex* index) {
+Status ReadEntities(Database* db, int64_t source_id, Extraction* x, EntityIndex* index,
+                    std::vector<int64_t>* person_ids) {
   Statement stmt;
   Status s = db->Prepare(
-      "SELECT id, kind, name, aliases, confidence FROM entity WHERE source_id = ?1 ORDER BY id",
+      "SELECT id, kind, name, aliases, confidence, person_id FROM entity WHERE source_id = ?1"
+      " ORDER BY id",
       &stmt);
   bool row = false;
   if (s.ok()) s = stmt.BindInt64(1, source_id).Step(&row);
@@ -88,6 +90,7 @@ Status ReadEntities(Database* db, int64_t source_id, Extraction* x, EntityIndex*
     s = DecodeStrings(stmt.ColumnText(3), &e.aliases);
     (*index)[stmt.ColumnInt64(0)] = static_cast<int>(x->entities.size());
     x->entities.push_back(std::move(e));
+    person_ids->push_back(stmt.IsNull(5) ? 0 : stmt.ColumnInt64(5));
     if (s.ok()) s = stmt.Step(&row);
   }
   return s;
@@ -220,7 +223,7 @@ Status ReadReport(Database* db, int64_t source_id, StoredReport* out) {
   out->id = source_id;
   EntityIndex index;
   Status s = ReadSource(db, source_id, out);
-  if (s.ok()) s = ReadEntities(db, source_id, &out->extraction, &index);
+  if (s.ok()) s = ReadEntities(db, source_id, &out->extraction, &index, &out->entity_person);
   if (s.ok()) s = ReadMentions(db, source_id, index, &out->extraction);
   if (s.ok()) s = ReadEvents(db, source_id, index, &out->extraction);
   if (s.ok()) s = ReadClaims(db, source_id, index, &out->extraction);

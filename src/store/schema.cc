@@ -168,6 +168,37 @@ CREATE TABLE judgement (
   why     TEXT NOT NULL
 );
 )sql",
+    // Version 3: people across reports (resolution) and case facts from prisoner lists.
+    R"sql(
+CREATE TABLE person (
+  id              INTEGER PRIMARY KEY,
+  name            TEXT NOT NULL,
+  origin          TEXT NOT NULL CHECK (origin IN ('reports', 'list')),
+  reviewed        INTEGER NOT NULL DEFAULT 0,
+  list_source     TEXT NOT NULL DEFAULT '',
+  status          TEXT NOT NULL DEFAULT '',
+  gender          TEXT NOT NULL DEFAULT '',
+  birth_year      INTEGER,
+  detained        TEXT NOT NULL DEFAULT '',
+  articles        TEXT NOT NULL DEFAULT '',
+  verdict_date    TEXT NOT NULL DEFAULT '',
+  sentence        TEXT NOT NULL DEFAULT '',
+  sentence_months INTEGER,
+  judge           TEXT NOT NULL DEFAULT '',
+  prosecutor      TEXT NOT NULL DEFAULT '',
+  prison          TEXT NOT NULL DEFAULT '',
+  released        TEXT NOT NULL DEFAULT '',
+  died            TEXT NOT NULL DEFAULT '',
+  created_at      TEXT NOT NULL
+);
+CREATE TABLE person_name (
+  person_id INTEGER NOT NULL REFERENCES person(id),
+  position  INTEGER NOT NULL,
+  name      TEXT NOT NULL,
+  PRIMARY KEY (person_id, position)
+);
+ALTER TABLE entity ADD COLUMN person_why TEXT;
+)sql",
 };
 
 Status ReadPragma(Database* db, const char* sql, int64_t* out) {

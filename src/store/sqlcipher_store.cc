@@ -15,9 +15,10 @@
 #include <nlohmann/json.hpp>
 
 #include "letapis/store.h"
+#include "store/codec.h"
+#include "store/people_store.h"
 #include "store/report_reader.h"
 #include "store/report_writer.h"
-#include "store/codec.h"
 #include "store/schema.h"
 #include "store/sqlite_handle.h"
 #include "store/store_key.h"
@@ -137,16 +138,19 @@ class SqlcipherStore final : public Store {
 
   Status AddJudgement(Judgement* j) override {
     if (j->verdict != "same" && j->verdict != "different") {
-      return Status::InvalidInput("a judgement is \"same\" or \"different\", not \"" + j->verdict + "\"");
+      return Status::InvalidInput("a judgement is \"same\" or \"different\", not \"" + j->verdict +
+                                  "\"");
     }
-    if (j->name_a.empty() || j->name_b.empty()) return Status::InvalidInput("a judgement needs two names");
+    if (j->name_a.empty() || j->name_b.empty())
+      return Status::InvalidInput("a judgement needs two names");
     j->at = store::UtcNow();
     Transaction tx(&db_);
     Status s = tx.Begin(Transaction::Mode::kWrite);
     Statement insert, audit;
     if (s.ok()) {
       s = db_.Prepare(
-          "INSERT INTO judgement (name_a, name_b, verdict, actor, at, why) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+          "INSERT INTO judgement (name_a, name_b, verdict, actor, at, why) VALUES (?1, ?2, ?3, ?4, "
+          "?5, ?6)",
           &insert);
     }
     if (s.ok()) {
@@ -156,8 +160,8 @@ class SqlcipherStore final : public Store {
     }
     if (s.ok()) {
       j->id = db_.LastInsertRowid();
-      const nlohmann::json after = {{"name_a", j->name_a}, {"name_b", j->name_b},
-                                    {"verdict", j->verdict}, {"why", j->why}};
+      const nlohmann::json after = {
+          {"name_a", j->name_a}, {"name_b", j->name_b}, {"verdict", j->verdict}, {"why", j->why}};
       s = db_.Prepare(
           "INSERT INTO audit_log (at, actor, action, object_type, object_id, before, after)"
           " VALUES (?1, ?2, 'judge', 'judgement', ?3, NULL, ?4)",
@@ -182,6 +186,49 @@ class SqlcipherStore final : public Store {
                                stmt.ColumnText(3), stmt.ColumnText(4), stmt.ColumnText(5),
                                stmt.ColumnText(6)});
     }
+    return s;
+  }
+
+  Status ListPeople(std::vector<Person>* out) override {
+    Transaction tx(&db_);
+    Status s = tx.Begin(Transaction::Mode::kRead);
+    if (s.ok()) s = store::ReadPeople(&db_, out);
+    if (s.ok()) s = tx.Commit();
+    return s;
+  }
+
+  Status ListPersonMentions(std::vector<PersonMention>* out) override {
+    Transaction tx(&db_);
+    Status s = tx.Begin(Transaction::Mode::kRead);
+    if (s.ok()) s = store::ReadPersonMentions(&db_, out);
+    if (s.ok()) s = tx.Commit();
+    return s;
+  }
+
+  Status SaveResolution(const std::vector<Person>& people, const std::vector<int64_t>& removed,
+                        const std::vector<PersonAssignment>& assignments, bool full,
+                        const std::string& actor) override {
+    Transaction tx(&db_);
+    Status s = tx.Begin(Transaction::Mode::kWrite);
+    if (s.ok()) s = store::WriteResolution(&db_, people, removed, assignments, full);
+    const nlohmann::json after = {{"full", full},
+                                  {"people_written", people.size()},
+                                  {"people_removed", removed.size()},
+                                  {"mentions_assigned", assignments.size()}};
+    if (s.ok()) s = Audit(actor, full ? "re-resolve" : "resolve", "person", 0, after);
+    if (s.ok()) s = tx.Commit();
+    return s;
+  }
+
+  Status AddListedPeople(const std::vector<Person>& people, const std::string& actor,
+                         std::vector<int64_t>* ids) override {
+    Transaction tx(&db_);
+    Status s = tx.Begin(Transaction::Mode::kWrite);
+    std::vector<int64_t> added;
+    if (s.ok()) s = store::InsertListedPeople(&db_, people, &added);
+    if (s.ok()) s = Audit(actor, "import", "person", 0, {{"people", added.size()}});
+    if (s.ok()) s = tx.Commit();
+    if (s.ok()) ids->insert(ids->end(), added.begin(), added.end());
     return s;
   }
 
@@ -211,6 +258,25 @@ class SqlcipherStore final : public Store {
     }
     stmt->Reset();
     return s;
+  }
+
+  // Appends one audit-log entry inside the caller's transaction.
+  Status Audit(const std::string& actor, const char* action, const char* object_type,
+               int64_t object_id, const nlohmann::json& after) {
+    Statement audit;
+    Status s = db_.Prepare(
+        "INSERT INTO audit_log (at, actor, action, object_type, object_id, before, after)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6)",
+        &audit);
+    if (!s.ok()) return s;
+    audit.BindText(1, store::UtcNow()).BindText(2, actor).BindText(3, action);
+    audit.BindText(4, object_type);
+    if (object_id != 0) {
+      audit.BindInt64(5, object_id);
+    } else {
+      audit.BindNull(5);
+    }
+    return audit.BindText(6, after.dump()).Run();
   }
 
   // Reads one report in its own read transaction, so that it is seen whole.
