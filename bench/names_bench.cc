@@ -1,5 +1,6 @@
-// Throughput of name matching: PhoneticKey, Compare, and blocking + comparing 100,000
-// synthetic names recombined from the given names and surnames of
+// Throughput of name matching: PhoneticKey, Compare, blocking + comparing 100,000
+// synthetic names, and resolving 100,000 mentions into people; names recombined from the given
+// names and surnames of
 // ../shared/eval/name-variants.tsv (path: $LETAPIS_NAME_VARIANTS, else next to the data dir).
 #include <benchmark/benchmark.h>
 
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "letapis/names.h"
+#include "letapis/people.h"
 #include "letapis/tsv.h"
 
 namespace {
@@ -141,5 +143,40 @@ void BM_BlockAndCompare100k(benchmark::State& state) {
   state.counters["same"] = static_cast<double>(same);
 }
 BENCHMARK(BM_BlockAndCompare100k)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+// Resolves 100,000 person mentions (synthetic names, each with two co-mentioned people
+// and a body as context) into people with PeopleResolver, as ingest does. Items are
+// mentions.
+void BM_Resolve100kMentions(benchmark::State& state) {
+  if (!Ready(state)) return;
+  const std::vector<std::string> names = SyntheticNames(kSyntheticNames);
+  static const char* kBodies[] = {"Viasna",
+                                  "Memorial",
+                                  "OVD-Info",
+                                  "Amnesty International",
+                                  "Belarusian Association of Journalists",
+                                  "KGB"};
+  std::vector<letapis::PersonMention> mentions(names.size());
+  for (size_t i = 0; i < names.size(); ++i) {
+    letapis::PersonMention& m = mentions[i];
+    m.entity_id = static_cast<int64_t>(i + 1);
+    m.source_id = static_cast<int64_t>(i / 4 + 1);
+    m.name = names[i];
+    m.co_people = {names[(i * 31 + 7) % names.size()], names[(i * 17 + 3) % names.size()]};
+    m.co_bodies = {kBodies[i % std::size(kBodies)]};
+  }
+  size_t people = 0, unassigned = 0;
+  for (auto _ : state) {
+    letapis::PeopleResolver resolver(*Matcher(), {});
+    for (const letapis::PersonMention& m : mentions) resolver.Resolve(m);
+    people = resolver.Touched().size();
+    unassigned = 0;
+    for (const letapis::PersonAssignment& a : resolver.Changes()) unassigned += a.person_id == 0;
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * mentions.size()));
+  state.counters["people"] = static_cast<double>(people);
+  state.counters["unassigned"] = static_cast<double>(unassigned);
+}
+BENCHMARK(BM_Resolve100kMentions)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 }  // namespace

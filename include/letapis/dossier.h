@@ -45,8 +45,9 @@ struct Dossier {
   std::string list_source;  // "file.csv:LINE" when the person came from a list
 };
 
-// Overlays the reviewed case fields of `listed` on d->case_facts; every field where the
-// reports say otherwise becomes a conflict line.
+// Overlays the reviewed case fields of `listed` on d->case_facts (the list wins); a date or
+// term where the reports say otherwise becomes a conflict line. A status only from the
+// list becomes the dossier's status.
 void MergeListFacts(const Person& listed, Dossier* d);
 
 // Decides whether an extracted person entity is the person asked for; `person_id` is the

@@ -15,6 +15,7 @@ namespace letapis {
 
 namespace names {
 struct Tables;
+struct ParsedName;
 }  // namespace names
 
 // Compares person names written in Latin (any romanisation, Łacinka, Polish, German ...)
@@ -69,6 +70,15 @@ class NameMatcher {
   // or "Jr."/"Sr." set them apart. A missing given name or patronymic is compatible but
   // lowers the score.
   Match Compare(std::string_view a, std::string_view b) const;
+
+  // A name parsed once, for comparing it with many others without parsing it again.
+  struct Prepared {
+    std::shared_ptr<const names::ParsedName> parsed;
+  };
+  // Parses `name` for Compare(const Prepared&, const Prepared&).
+  Prepared Prepare(std::string_view name) const;
+  // The same verdict as Compare(a, b) on the names `a` and `b` were prepared from.
+  Match Compare(const Prepared& a, const Prepared& b) const;
 
  private:
   std::shared_ptr<const names::Tables> tables_;

@@ -84,7 +84,8 @@ std::string FoldPersonName(std::string_view name);
 //   full name the person goes by, or a "same" judgement links one of its names to one of
 //   the person's; a "different" judgement between any two names forbids it;
 // - when several people fit, the one sharing most context (co-mentioned people, bodies)
-//   wins; a tie leaves the mention unassigned and says so;
+//   wins, then the one whose surname is spelled clearly closest; a tie leaves the mention
+//   unassigned and says so;
 // - a surname-only mention joins a person only with shared context and never starts one;
 // - a "same" judgement that links two existing people merges them.
 class PeopleResolver {
@@ -112,11 +113,12 @@ class PeopleResolver {
  private:
   struct Cluster {
     Person person;
-    std::vector<std::string> full_names;  // distinct multi-word names, as seen
-    std::set<std::string> folded;         // every folded spelling
-    std::map<std::string, int> context;   // context key -> mentions carrying it
-    std::vector<size_t> mentions;         // indices into mentions_
-    bool touched = false;                 // created or changed in this run
+    std::vector<std::string> full_names;          // distinct multi-word names, as seen
+    std::vector<NameMatcher::Prepared> prepared;  // full_names, parsed
+    std::set<std::string> folded;                 // every folded spelling
+    std::map<std::string, int> context;           // context key -> mentions carrying it
+    std::vector<size_t> mentions;                 // indices into mentions_
+    bool touched = false;                         // created or changed in this run
   };
   struct Tracked {
     PersonMention mention;
@@ -129,8 +131,13 @@ class PeopleResolver {
 
   Verdict Judged(const std::string& folded_a, const std::string& folded_b) const;
   // Why `m` may belong to `c` ("" when it may not); *judged_same when a judgement says so.
-  std::string Fits(const PersonMention& m, const Cluster& c, bool* judged_same) const;
+  std::string Fits(const PersonMention& m, const NameMatcher::Prepared& prepared, const Cluster& c,
+                   bool* judged_same) const;
+  void AddFullName(Cluster* c, const std::string& name);
   int SharedContext(const std::vector<std::string>& keys, const Cluster& c) const;
+  // The best likeness (0..1) of the mention's surname to one of the person's, as spelled
+  // in Latin letters.
+  double SurnameSimilarity(const PersonMention& m, const Cluster& c) const;
   std::vector<std::string> ContextKeys(const PersonMention& m) const;
   Cluster& ClusterFor(int64_t id, const std::string& name);
   void Attach(size_t tracked, Cluster* c);

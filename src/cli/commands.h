@@ -28,6 +28,8 @@ void AddPersonCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 void AddExplainMergeCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 // `letapis resolve`: assigns every person mention again, under every judgement.
 void AddResolveCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis import-cases FILE.csv...`: prisoner lists into reviewed people.
+void AddImportCasesCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 // `letapis stats [CATEGORY]`: figures by as-of date and source, conflicts marked.
 void AddStatsCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   AddPersonCommand(app, global, &exit_code);
   AddExplainMergeCommand(app, global, &exit_code);
   AddResolveCommand(app, global, &exit_code);
+  AddImportCasesCommand(app, global, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

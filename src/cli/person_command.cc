@@ -220,6 +220,7 @@ void AddPersonCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
     }
     for (const std::string& line : CaseLines(d.case_facts)) std::cout << "  " << line << "\n";
     std::cout << fmt::format("  in {} report(s)\n\nTimeline\n", d.reports.size());
+    if (d.timeline.empty()) std::cout << "  (no dated steps in the reports yet)\n";
     for (const DossierStep& step : d.timeline) {
       std::cout << fmt::format("  {:10}  {}{}  [{}]\n      \"{}\"\n",
                                step.date.known() ? step.date.ToIso() : "undated", step.type,

@@ -249,27 +249,40 @@ void MergeListFacts(const Person& listed, Dossier* d) {
   d->list_source = listed.list_source;
   CaseFacts& f = d->case_facts;
   const CaseFacts& l = listed.facts;
-  auto overlay = [&](const char* field, std::string* mine, const std::string& theirs) {
+  // Dates conflict when neither is a coarser form of the other ("2023" fits "2023-03").
+  auto date = [&](const char* field, std::string* mine, const std::string& theirs) {
     if (theirs.empty()) return;
-    if (!mine->empty() && *mine != theirs) {
+    const bool compatible =
+        mine->empty() || mine->rfind(theirs, 0) == 0 || theirs.rfind(*mine, 0) == 0;
+    if (!compatible) {
       d->conflicts.push_back(
           fmt::format("{}: {} (reports) vs {} ({})", field, *mine, theirs, listed.list_source));
     }
     *mine = theirs;
   };
-  overlay("status", &f.status, l.status);
-  overlay("detained", &f.detained, l.detained);
-  overlay("articles", &f.articles, l.articles);
-  overlay("verdict date", &f.verdict_date, l.verdict_date);
-  overlay("sentence", &f.sentence, l.sentence);
-  overlay("released", &f.released, l.released);
-  overlay("died", &f.died, l.died);
+  date("detained", &f.detained, l.detained);
+  date("verdict date", &f.verdict_date, l.verdict_date);
+  date("released", &f.released, l.released);
+  date("died", &f.died, l.died);
+  if (l.sentence_months && f.sentence_months && *l.sentence_months != *f.sentence_months) {
+    d->conflicts.push_back(fmt::format("sentence: {} (reports) vs {} ({})", f.sentence, l.sentence,
+                                       listed.list_source));
+  }
+  if (!l.sentence.empty()) {
+    f.sentence = l.sentence;
+    f.sentence_months = l.sentence_months;
+  }
+  if (!l.status.empty()) f.status = l.status;
+  if (d->status.empty() && !l.status.empty()) {
+    d->status = l.status;
+    d->status_report = listed.list_source;
+  }
+  if (!l.articles.empty()) f.articles = l.articles;
   f.judge = l.judge.empty() ? f.judge : l.judge;
   f.prosecutor = l.prosecutor.empty() ? f.prosecutor : l.prosecutor;
   f.prison = l.prison.empty() ? f.prison : l.prison;
   f.gender = l.gender.empty() ? f.gender : l.gender;
   if (l.birth_year != 0) f.birth_year = l.birth_year;
-  if (l.sentence_months) f.sentence_months = l.sentence_months;
 }
 
 }  // namespace letapis

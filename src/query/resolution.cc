@@ -99,7 +99,7 @@ Status BuildPersonDossier(Store* store, const Person& person,
   if (!s.ok()) return s;
   *out = builder.Build();
   out->person_id = id;
-  if (out->name.empty()) out->name = person.name;
+  if (out->name.empty() || person.origin == "list") out->name = person.name;
   for (const std::string& n : person.names) {
     if (std::find(out->names.begin(), out->names.end(), n) == out->names.end())
       out->names.push_back(n);

@@ -77,6 +77,14 @@ std::vector<std::string> NameMatcher::PhoneticKeys(std::string_view surname_or_n
   return keys;
 }
 
+NameMatcher::Prepared NameMatcher::Prepare(std::string_view name) const {
+  return Prepared{std::make_shared<const names::ParsedName>(names::ParseName(*tables_, name))};
+}
+
+NameMatcher::Match NameMatcher::Compare(const Prepared& a, const Prepared& b) const {
+  return names::CompareParsed(*tables_, *a.parsed, *b.parsed);
+}
+
 NameMatcher::Match NameMatcher::Compare(std::string_view a, std::string_view b) const {
   return names::CompareParsed(*tables_, names::ParseName(*tables_, a),
                               names::ParseName(*tables_, b));

@@ -28,7 +28,36 @@ std::vector<std::string> Forms(const PersonMention& m) {
 
 std::string Label(const Person& p) { return fmt::format("#{} {}", p.id, p.name); }
 
+// How much closer one surname spelling must be than the next to decide between people.
+constexpr double kClearlyCloser = 0.2;
+
+// 1 - edit distance / longer length, over bytes.
+double Similarity(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return 0;
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return 1.0 -
+         static_cast<double>(row[b.size()]) / static_cast<double>(std::max(a.size(), b.size()));
+}
+
 }  // namespace
+
+double PeopleResolver::SurnameSimilarity(const PersonMention& m, const Cluster& c) const {
+  const std::string surname = matcher_.Parse(MainName(m)).surname;
+  double best = 0;
+  for (const std::string& n : c.person.names)
+    best = std::max(best, Similarity(surname, matcher_.Parse(n).surname));
+  return best;
+}
 
 std::string FoldPersonName(std::string_view name) {
   std::string out;
@@ -97,7 +126,7 @@ void PeopleResolver::AddPerson(const Person& person) {
     const std::string folded = FoldPersonName(n);
     if (folded.empty() || !c.folded.insert(folded).second) continue;
     c.person.names.push_back(n);
-    if (IsFullName(n)) c.full_names.push_back(n);
+    if (IsFullName(n)) AddFullName(&c, n);
     by_folded_[folded].insert(person.id);
     for (const std::string& key : matcher_.PhoneticKeys(n)) by_key_[key].insert(person.id);
   }
@@ -113,7 +142,7 @@ void PeopleResolver::Attach(size_t index, Cluster* c) {
     if (folded.empty() || !c->folded.insert(folded).second) continue;
     c->touched = true;
     c->person.names.push_back(form);
-    if (IsFullName(form)) c->full_names.push_back(form);
+    if (IsFullName(form)) AddFullName(c, form);
     by_folded_[folded].insert(c->person.id);
     for (const std::string& key : matcher_.PhoneticKeys(form)) by_key_[key].insert(c->person.id);
   }
@@ -145,8 +174,13 @@ std::vector<int64_t> PeopleResolver::Candidates(const PersonMention& m) const {
   return {ids.begin(), ids.end()};
 }
 
-std::string PeopleResolver::Fits(const PersonMention& m, const Cluster& c,
-                                 bool* judged_same) const {
+void PeopleResolver::AddFullName(Cluster* c, const std::string& name) {
+  c->full_names.push_back(name);
+  c->prepared.push_back(matcher_.Prepare(name));
+}
+
+std::string PeopleResolver::Fits(const PersonMention& m, const NameMatcher::Prepared& prepared,
+                                 const Cluster& c, bool* judged_same) const {
   *judged_same = false;
   std::string same_why;
   for (const std::string& form : Forms(m)) {
@@ -165,16 +199,18 @@ std::string PeopleResolver::Fits(const PersonMention& m, const Cluster& c,
     return same_why;
   }
   const std::string& name = MainName(m);
-  const std::vector<std::string>& against =
-      c.full_names.empty() ? std::vector<std::string>{c.person.name} : c.full_names;
+  const std::vector<NameMatcher::Prepared> fallback =
+      c.prepared.empty() ? std::vector{matcher_.Prepare(c.person.name)}
+                         : std::vector<NameMatcher::Prepared>{};
+  const std::vector<NameMatcher::Prepared>& against = c.prepared.empty() ? fallback : c.prepared;
   NameMatcher::Match best;
   std::string best_name;
-  for (const std::string& known : against) {
-    NameMatcher::Match match = matcher_.Compare(name, known);
+  for (size_t i = 0; i < against.size(); ++i) {
+    NameMatcher::Match match = matcher_.Compare(prepared, against[i]);
     if (!match.same) return "";
     if (best_name.empty() || match.score > best.score) {
       best = match;
-      best_name = known;
+      best_name = c.prepared.empty() ? c.person.name : c.full_names[i];
     }
   }
   return fmt::format("\"{}\" fits {} (\"{}\", score {:.2f}: {})", name, Label(c.person), best_name,
@@ -216,7 +252,7 @@ void PeopleResolver::Merge(int64_t from, int64_t into) {
   for (const std::string& n : moved.person.names) {
     if (target.folded.insert(FoldPersonName(n)).second) {
       target.person.names.push_back(n);
-      if (IsFullName(n)) target.full_names.push_back(n);
+      if (IsFullName(n)) AddFullName(&target, n);
     }
   }
 }
@@ -232,9 +268,10 @@ void PeopleResolver::Resolve(const PersonMention& mention, int64_t preferred_id)
     int shared;
   };
   std::vector<Fit> fits;
+  const NameMatcher::Prepared prepared = matcher_.Prepare(MainName(mention));
   for (int64_t id : Candidates(mention)) {
     bool judged = false;
-    std::string why = Fits(mention, clusters_.at(id), &judged);
+    std::string why = Fits(mention, prepared, clusters_.at(id), &judged);
     if (!why.empty()) fits.push_back({id, why, judged, SharedContext(context, clusters_.at(id))});
   }
   auto assign = [&](int64_t id, std::string why) {
@@ -298,6 +335,21 @@ void PeopleResolver::Resolve(const PersonMention& mention, int64_t preferred_id)
     if (fits.size() > 1)
       why += fmt::format(", more than the {} other person(s) it fits", fits.size() - 1);
     assign(fits[0].id, why);
+    return;
+  }
+  // Among people sharing as much context, a clearly closer surname spelling decides
+  // ("Matskevich" over "Mitokaovich", whose consonant skeletons agree).
+  std::vector<std::pair<double, const Fit*>> closeness;
+  for (const Fit& f : fits) {
+    if (f.shared == fits[0].shared)
+      closeness.emplace_back(SurnameSimilarity(mention, clusters_.at(f.id)), &f);
+  }
+  std::sort(closeness.begin(), closeness.end(),
+            [](const auto& a, const auto& b) { return a.first > b.first; });
+  if (!surname_only && closeness[0].first - closeness[1].first >= kClearlyCloser) {
+    assign(closeness[0].second->id,
+           fmt::format("{}; its surname is spelled closest ({:.2f} against {:.2f})",
+                       closeness[0].second->why, closeness[0].first, closeness[1].first));
     return;
   }
   std::string listed;
