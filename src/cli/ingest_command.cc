@@ -37,6 +37,11 @@ void AddIngestCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
       *exit_code = Fail(s);
       return;
     }
+    StoreCounts before;
+    if (Status s = store->Counts(&before); !s.ok()) {
+      *exit_code = Fail(s);
+      return;
+    }
     std::vector<std::string> files;
     std::vector<ReadProblem> problems;
     CollectInputFiles(*paths, &files, &problems);
@@ -59,8 +64,18 @@ void AddIngestCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
     }
     progress.Update(files.size(), "");
     for (const ReadProblem& p : problems) std::cerr << "letapis: skipped " << p.ToString() << "\n";
-    std::cout << fmt::format("ingested {} new report(s), {} already stored, {} skipped\n", added,
+    StoreCounts after;
+    if (Status s = store->Counts(&after); !s.ok()) {
+      *exit_code = Fail(s);
+      return;
+    }
+    std::cout << fmt::format("ingested {} new report(s), {} already stored, {} skipped", added,
                              duplicates, problems.size());
+    if (after.copies > before.copies) {
+      std::cout << fmt::format("; {} of the new are near-duplicate copies of earlier reports",
+                               after.copies - before.copies);
+    }
+    std::cout << "\n";
     if (failed > 0) *exit_code = kExitError;
     if (!problems.empty() && *exit_code == kExitOk) *exit_code = kExitSkipped;
   });

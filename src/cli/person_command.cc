@@ -80,6 +80,12 @@ JudgedNames ApplyJudgements(const std::string& query, const std::vector<Judgemen
   return names;
 }
 
+std::string Joined(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const std::string& p : parts) out += (out.empty() ? "" : ", ") + p;
+  return out;
+}
+
 std::string Actor(const std::string& given) {
   if (!given.empty()) return given;
   const char* user = std::getenv("USER");
@@ -93,6 +99,8 @@ nlohmann::json ToJson(const Dossier& d) {
   j["roles"] = d.roles;
   j["organizations"] = d.organizations;
   j["reports"] = d.reports;
+  j["copies"] = d.copies;
+  j["publishers"] = d.publishers;
   j["status"] = d.status;
   j["status_since"] =
       d.status_since.known() ? nlohmann::json(d.status_since.ToIso()) : nlohmann::json();
@@ -108,7 +116,8 @@ nlohmann::json ToJson(const Dossier& d) {
          {"place", s.place},
          {"report", s.report},
          {"evidence", s.evidence},
-         {"rule", s.rule}});
+         {"rule", s.rule},
+         {"copies", s.copies}});
   }
   return j;
 }
@@ -209,7 +218,7 @@ void AddPersonCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
         },
         role_words);
     Status s = store->ForEachReport([&](const StoredReport& r) {
-      builder.Add(r.document, r.extraction);
+      builder.Add(r.document, r.extraction, r.original_id != 0 ? r.original_id : r.id);
       return Status::Ok();
     });
     if (!s.ok()) {
@@ -248,11 +257,19 @@ void AddPersonCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
       for (const std::string& o : d.organizations) joined += (joined.empty() ? "" : ", ") + o;
       std::cout << "  named with: " << joined << "\n";
     }
-    std::cout << fmt::format("  in {} report(s)\n\nTimeline\n", d.reports.size());
+    std::cout << fmt::format("  in {} report(s)", d.reports.size());
+    if (!d.copies.empty()) {
+      std::cout << fmt::format(", also published as {} near-duplicate cop{}", d.copies.size(),
+                               d.copies.size() == 1 ? "y" : "ies");
+    }
+    std::cout << "\n";
+    if (d.publishers.size() > 1) std::cout << "  publishers: " << Joined(d.publishers) << "\n";
+    std::cout << "\nTimeline\n";
     for (const DossierStep& step : d.timeline) {
       std::cout << fmt::format("  {:10}  {}{}  [{}]\n      \"{}\"\n",
                                step.date.known() ? step.date.ToIso() : "undated", step.type,
                                Details(step), step.report, OneLine(step.evidence, 150));
+      if (!step.copies.empty()) std::cout << "      also in: " << Joined(step.copies) << "\n";
     }
     if (!d.conflicts.empty()) {
       std::cout << "\nConflicts between reports\n";
