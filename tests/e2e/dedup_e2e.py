@@ -184,6 +184,15 @@ class NearDuplicateTest(unittest.TestCase):
         export = run("export", "--format", "eval", db=self.db, check=0).stdout.splitlines()
         self.assertEqual(len(export), 10)
         self.assertTrue(all(json.loads(line)["events"] for line in export))
+        # The full export names each copy's original.
+        full = [json.loads(line)["source"] for line in
+                run("export", "--format", "json", db=self.db, check=0).stdout.splitlines()]
+        wire = [s for s in full if s["name"] == "wire.txt"][0]
+        self.assertIsNone(wire["near_duplicate_of"])
+        copies = [s["near_duplicate_of"] for s in full if s["name"] != "wire.txt"]
+        self.assertEqual(len(copies), 9)
+        self.assertTrue(all(c["sha256"] == wire["sha256"] and c["name"] == "wire.txt"
+                            for c in copies), copies)
 
     def test_distinct_reports_on_the_same_events_stay_apart(self):
         fixtures = os.path.join(ARGS.source, "tests", "data", "near-duplicates")
