@@ -21,7 +21,7 @@ struct StoredReport {
   Extraction extraction;
   std::string ingested_at;  // UTC, ISO 8601
   int64_t original_id = 0;  // the report this one is a near-duplicate copy of; 0 for an original
-  double similarity = 0;    // a copy's estimated resemblance to its original's group
+  double similarity = 0;    // a copy's estimated resemblance to its original
 };
 
 // Counts shown by `letapis status` and the demo summary.
@@ -36,7 +36,7 @@ struct NearDuplicate {
   std::string name, publisher, url;
   PartialDate published;
   int64_t original_id = 0;  // 0 for the original of the group
-  double similarity = 0;    // for a copy: estimated resemblance to the original's group
+  double similarity = 0;    // for a copy: estimated resemblance to the original
 };
 
 // A reviewer's decision that two person names do ("same") or do not ("different") denote

@@ -70,23 +70,44 @@ Status FindNearDuplicate(Database* db, const Fingerprint& fp, NearDuplicateMatch
         " LEFT JOIN near_duplicate n ON n.source_id = f.source_id WHERE f.source_id = ?1",
         &stmt);
   }
-  for (size_t i = 0; i < candidates.size() && s.ok(); ++i) {
-    bool row = false;
-    s = stmt.BindInt64(1, candidates[i]).Step(&row);
-    if (s.ok() && row && stmt.ColumnInt64(0) == kFingerprintScheme) {
-      Fingerprint other;
-      other.shingles = static_cast<uint32_t>(stmt.ColumnInt64(1));
-      s = DecodeMinHash(stmt.ColumnBlob(2), &other)
-              .WithContext(fmt::format("source {}", candidates[i]));
-      const double r = Resemblance(fp, other);
-      const int64_t original = stmt.IsNull(3) ? candidates[i] : stmt.ColumnInt64(3);
-      // The most resembling candidate wins; on a tie, the earlier original.
-      if (s.ok() && r >= kNearDuplicateThreshold &&
-          (r > out->similarity || (r == out->similarity && original < out->original_id))) {
-        *out = NearDuplicateMatch{original, r};
-      }
+  // Loads the fingerprint of `id` and its group's original; *found is false for an
+  // unknown id or another scheme.
+  auto load = [&](int64_t id, Fingerprint* other, int64_t* original, bool* found) {
+    *found = false;
+    Status st = stmt.BindInt64(1, id).Step(found);
+    *found = *found && st.ok() && stmt.ColumnInt64(0) == kFingerprintScheme;
+    if (*found) {
+      other->shingles = static_cast<uint32_t>(stmt.ColumnInt64(1));
+      *original = stmt.IsNull(3) ? id : stmt.ColumnInt64(3);
+      st = DecodeMinHash(stmt.ColumnBlob(2), other).WithContext(fmt::format("source {}", id));
     }
     stmt.Reset();
+    return st;
+  };
+  // The originals of the resembling candidates: a copy must resemble its original itself,
+  // so that chains of small edits never link reports that differ.
+  std::vector<int64_t> originals;
+  for (size_t i = 0; i < candidates.size() && s.ok(); ++i) {
+    Fingerprint other;
+    int64_t original = 0;
+    bool found = false;
+    s = load(candidates[i], &other, &original, &found);
+    if (s.ok() && found && Resemblance(fp, other) >= kNearDuplicateThreshold) {
+      originals.push_back(original);
+    }
+  }
+  std::sort(originals.begin(), originals.end());
+  originals.erase(std::unique(originals.begin(), originals.end()), originals.end());
+  // The most resembling original wins; on a tie, the earlier one.
+  for (size_t i = 0; i < originals.size() && s.ok(); ++i) {
+    Fingerprint other;
+    int64_t original = 0;
+    bool found = false;
+    s = load(originals[i], &other, &original, &found);
+    const double r = found ? Resemblance(fp, other) : 0;
+    if (s.ok() && r >= kNearDuplicateThreshold && r > out->similarity) {
+      *out = NearDuplicateMatch{originals[i], r};
+    }
   }
   return s;
 }

@@ -20,11 +20,12 @@ inline constexpr int kMaxSourcesPerBand = 256;
 // The original a new report copies, if any.
 struct NearDuplicateMatch {
   int64_t original_id = 0;  // 0 when the report is no copy
-  double similarity = 0;    // resemblance to the closest report of the original's group
+  double similarity = 0;    // resemblance to that original
 };
 
-// Finds, through the band index, the earlier report most resembling `fp` (at least
-// kNearDuplicateThreshold) and sets out->original_id to the original of its group.
+// Finds, through the band index, the earlier reports resembling `fp` (at least
+// kNearDuplicateThreshold), and among their groups' originals the one `fp` itself
+// resembles most (at least kNearDuplicateThreshold; on a tie, the earliest).
 Status FindNearDuplicate(Database* db, const Fingerprint& fp, NearDuplicateMatch* out);
 
 // Inside the caller's write transaction: stores the fingerprint of `source_id`, its band

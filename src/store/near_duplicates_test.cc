@@ -157,6 +157,32 @@ TEST_F(NearDuplicateStoreTest, StoresMadeBeforeFingerprintsAreLinkedWhenOpened) 
   EXPECT_EQ(Links(store.get()), kExpectedLinks);
 }
 
+// Words of blocks [first, last) of a text of made-up words, 12 distinct words a block.
+std::string Blocks(int first, int last) {
+  std::string text;
+  for (int w = first * 12; w < last * 12; ++w) text += "w" + std::to_string(w) + " ";
+  return text;
+}
+
+TEST_F(NearDuplicateStoreTest, ACopyMustResembleItsOriginalItself) {
+  // b edits a, c edits b again: c resembles b but not a, so it is an original.
+  const Fingerprint a = FingerprintText(Blocks(0, 10), {});
+  const Fingerprint b = FingerprintText(Blocks(2, 12), {});
+  const Fingerprint c = FingerprintText(Blocks(4, 14), {});
+  ASSERT_GE(Resemblance(a, b), kNearDuplicateThreshold);
+  ASSERT_GE(Resemblance(b, c), kNearDuplicateThreshold);
+  ASSERT_LT(Resemblance(a, c), kNearDuplicateThreshold);
+  std::unique_ptr<Store> store = Open(true);
+  ASSERT_TRUE(store);
+  bool added = false;
+  for (const auto& [name, first] : {std::pair{"a.txt", 0}, {"b.txt", 2}, {"c.txt", 4}}) {
+    const Document d = Doc(name, "", Blocks(first, first + 10));
+    ASSERT_TRUE(store->AddReport(d, Extraction(), "t", &added).ok());
+  }
+  EXPECT_EQ(Links(store.get()), (std::vector<std::pair<std::string, int64_t>>{
+                                    {"a.txt", 0}, {"b.txt", 1}, {"c.txt", 0}}));
+}
+
 TEST_F(NearDuplicateStoreTest, ShortReportsAreNeverLinked) {
   std::unique_ptr<Store> store = Open(true);
   ASSERT_TRUE(store);
