@@ -40,7 +40,8 @@ void AddSummaryCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
   auto as_json = std::make_shared<bool>(false);
   auto top = std::make_shared<size_t>(10);
   cmd->add_flag("--json", *as_json, "print JSON");
-  cmd->add_option("--top", *top, "how many people and events to list (default 10)");
+  cmd->add_option("--top", *top,
+                  "how many people, events and near-duplicate groups to list (default 10)");
   cmd->callback([&global, exit_code, as_json, top] {
     std::unique_ptr<Store> store;
     if (Status s = OpenStore(global, &store); !s.ok()) {
