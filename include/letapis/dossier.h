@@ -1,6 +1,7 @@
 // Dossiers: everything the store holds about one person, across reports and spellings.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -24,6 +25,7 @@ struct DossierStep {
   PartialDate report_published;
   std::string evidence;  // the sentence
   std::string rule;
+  std::vector<std::string> copies;  // near-duplicate copies of `report` stating the same step
 };
 
 // A person's dossier.
@@ -33,7 +35,9 @@ struct Dossier {
   std::vector<std::string> names;          // every spelling seen, any script
   std::vector<std::string> roles;          // how reports describe them ("lawyer")
   std::vector<std::string> organizations;  // bodies named next to the person
-  std::vector<std::string> reports;        // reports that mention the person
+  std::vector<std::string> reports;        // reports that mention the person, one per original
+  std::vector<std::string> copies;         // near-duplicate copies of those that mention them too
+  std::vector<std::string> publishers;     // named publishers of the reports and copies
   std::vector<DossierStep> timeline;       // dated steps in order, then undated ones
   std::vector<std::string> conflicts;      // disagreements between reports, in words
   std::string status;                      // derived current status ("" when unknown)
@@ -61,9 +65,12 @@ class DossierBuilder {
   // words right before a mention that end in one of them are kept as a role.
   DossierBuilder(PersonMatcher matches, std::vector<std::string> role_words)
       : matches_(std::move(matches)), role_words_(std::move(role_words)) {}
-  // Adds the facts of one report about the matching people. `entity_person` holds the
-  // resolved person of each entity index (StoredReport::entity_person); empty = unknown.
-  void Add(const Document& doc, const Extraction& extraction,
+  // Adds the facts of one report about the matching people. `group` is the source id of
+  // the report's near-duplicate original (its own id for an original): a step stated by
+  // several reports of one group is one step listing the copies; 0: a group of its own.
+  // `entity_person` holds the resolved person of each entity index
+  // (StoredReport::entity_person); empty = unknown.
+  void Add(const Document& doc, const Extraction& extraction, int64_t group = 0,
            const std::vector<int64_t>& entity_person = {});
   // True when some report mentioned the person.
   bool found() const { return !reports_.empty(); }
@@ -76,8 +83,16 @@ class DossierBuilder {
   std::vector<std::string> roles_;
   std::vector<std::pair<std::string, int>> names_;  // spelling, mentions
   std::vector<std::string> organizations_;
+  // Adds `step` of a report of `group`, or names its report as a copy on the same step of
+  // another report of the group.
+  void AddStep(DossierStep step, int64_t group);
+
   std::vector<std::string> reports_;
+  std::vector<std::string> copies_;
+  std::vector<std::string> publishers_;
+  std::vector<int64_t> groups_;  // the groups of `reports_`
   std::vector<DossierStep> steps_;
+  std::vector<int64_t> step_groups_;  // the group of each step
 };
 
 // The status a step leaves a person in ("detained", "sentenced to 10 years", "pardoned"),

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "letapis/date.h"
 #include "letapis/document.h"
 #include "letapis/extraction.h"
 #include "letapis/people.h"
@@ -22,11 +23,23 @@ struct StoredReport {
   std::string ingested_at;  // UTC, ISO 8601
   // Per entity index: the person the entity is resolved to (people.h), 0 when none.
   std::vector<int64_t> entity_person;
+  int64_t original_id = 0;  // the report this one is a near-duplicate copy of; 0 for an original
+  double similarity = 0;    // a copy's estimated resemblance to its original
 };
 
 // Counts shown by `letapis status` and the demo summary.
 struct StoreCounts {
   int64_t sources = 0, mentions = 0, entities = 0, events = 0, claims = 0, quotes = 0;
+  int64_t copies = 0;  // sources that are near-duplicate copies of earlier ones
+};
+
+// A stored report as listed among its near-duplicates (syndicated or edited copies).
+struct NearDuplicate {
+  int64_t id = 0;
+  std::string name, publisher, url;
+  PartialDate published;
+  int64_t original_id = 0;  // 0 for the original of the group
+  double similarity = 0;    // for a copy: estimated resemblance to the original
 };
 
 // Storage of sources, documents and extracted facts, plus the audit log. Every mutating
@@ -36,7 +49,8 @@ class Store {
   virtual ~Store() = default;
 
   // Adds a report and its extraction. When a source with the same sha256 exists nothing
-  // is written and *added is false. `actor` is recorded in the audit log.
+  // is written and *added is false. `actor` is recorded in the audit log. A report that
+  // resembles an earlier one (near_duplicates.h) is recorded as a copy of its original.
   virtual Status AddReport(const Document& doc, const Extraction& extraction,
                            const std::string& actor, bool* added) = 0;
 
@@ -75,6 +89,10 @@ class Store {
   // ids to *ids. Nothing is written when one fails.
   virtual Status AddListedPeople(const std::vector<Person>& people, const std::string& actor,
                                  std::vector<int64_t>* ids) = 0;
+  // The near-duplicate group of source `source_id`: the original first, then every copy in
+  // ingestion order (`source_id` among them). Empty when the report has no copies and is
+  // none; kNotFound when no source has that id.
+  virtual Status ListNearDuplicates(int64_t source_id, std::vector<NearDuplicate>* out) = 0;
 };
 
 // Opens (create=false) or creates (create=true) an encrypted SQLCipher store at `path`.

@@ -15,12 +15,32 @@ std::string SpanLine(const Document& doc, const Span& span, size_t max = 160) {
 
 std::string Name(const Extraction& x, int e) { return e >= 0 ? x.entities[e].name : "?"; }
 
-void Explain(const StoredReport& r) {
+// "Publisher (name)", or the name alone when the publisher is unknown.
+std::string Label(const NearDuplicate& d) {
+  return d.publisher.empty() ? d.name : fmt::format("{} ({})", d.publisher, d.name);
+}
+
+// The report's near-duplicate group: what it copies, and who else published it.
+void ExplainNearDuplicates(const StoredReport& r, const std::vector<NearDuplicate>& group) {
+  std::string others;
+  for (const NearDuplicate& d : group) {
+    if (d.id == r.id) continue;
+    if (d.id == r.original_id) {
+      std::cout << fmt::format("near-duplicate copy of {} (resemblance {:.2f})\n", Label(d),
+                               r.similarity);
+    }
+    others += (others.empty() ? "" : ", ") + Label(d);
+  }
+  if (!others.empty()) std::cout << "also published by: " << others << "\n";
+}
+
+void Explain(const StoredReport& r, const std::vector<NearDuplicate>& group) {
   const Document& doc = r.document;
   const Extraction& x = r.extraction;
   std::cout << fmt::format("{}  (sha256 {}, published {})\n", doc.meta.name,
                            doc.meta.sha256.substr(0, 12),
                            x.published.known() ? x.published.ToIso() : "unknown");
+  ExplainNearDuplicates(r, group);
   std::cout << "\nNames\n";
   for (const Mention& m : x.mentions) {
     std::cout << fmt::format("  [{}-{}] {} \"{}\" -> {}  rule {} ({:.2f})\n", m.span.begin,
@@ -74,7 +94,12 @@ void AddExplainCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
       *exit_code = Fail(s);
       return;
     }
-    Explain(report);
+    std::vector<NearDuplicate> group;
+    if (Status s = store->ListNearDuplicates(report.id, &group); !s.ok()) {
+      *exit_code = Fail(s);
+      return;
+    }
+    Explain(report, group);
   });
 }
 

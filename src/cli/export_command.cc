@@ -1,5 +1,6 @@
 #include <fstream>
 #include <iostream>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -33,9 +34,19 @@ void AddExportCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
       }
       out = &file;
     }
+    // Name and sha256 of every original so far, for the copies that follow it.
+    std::map<int64_t, nlohmann::json> originals;
     Status s = store->ForEachReport([&](const StoredReport& r) {
-      const auto record = *format == "eval" ? EvalRecord(r.document, r.extraction)
-                                            : FullRecord(r.document, r.extraction);
+      auto record = *format == "eval" ? EvalRecord(r.document, r.extraction)
+                                      : FullRecord(r.document, r.extraction);
+      if (*format == "json" && r.original_id == 0) {
+        originals[r.id] = {{"name", r.document.meta.name}, {"sha256", r.document.meta.sha256}};
+        record["source"]["near_duplicate_of"] = nullptr;
+      } else if (*format == "json") {
+        nlohmann::json original = originals[r.original_id];
+        original["similarity"] = r.similarity;
+        record["source"]["near_duplicate_of"] = original;
+      }
       *out << record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
       return out->good() ? Status::Ok() : Status::IoError("write failed");
     });

@@ -37,6 +37,11 @@ void AddIngestCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
       *exit_code = Fail(s);
       return;
     }
+    StoreCounts before;
+    if (Status s = store->Counts(&before); !s.ok()) {
+      *exit_code = Fail(s);
+      return;
+    }
     std::vector<std::string> files;
     std::vector<ReadProblem> problems;
     CollectInputFiles(*paths, &files, &problems);
@@ -59,8 +64,18 @@ void AddIngestCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
     }
     progress.Update(files.size(), "");
     for (const ReadProblem& p : problems) std::cerr << "letapis: skipped " << p.ToString() << "\n";
-    std::cout << fmt::format("ingested {} new report(s), {} already stored, {} skipped\n", added,
+    StoreCounts after;
+    if (Status s = store->Counts(&after); !s.ok()) {
+      *exit_code = Fail(s);
+      return;
+    }
+    std::cout << fmt::format("ingested {} new report(s), {} already stored, {} skipped", added,
                              duplicates, problems.size());
+    if (after.copies > before.copies) {
+      std::cout << fmt::format("; {} of the new are near-duplicate copies of earlier reports",
+                               after.copies - before.copies);
+    }
+    std::cout << "\n";
     // The reports are in whatever happens now; a failed resolution is retried next time.
     if (Status s = ResolveStoredPeople(store.get(), false, "cli"); !s.ok()) {
       *exit_code = Fail(s);

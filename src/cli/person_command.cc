@@ -91,6 +91,12 @@ Status ChoosePerson(Store* store, const NameMatcher& matcher, const std::string&
   return Status::Ok();
 }
 
+std::string Joined(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const std::string& p : parts) out += (out.empty() ? "" : ", ") + p;
+  return out;
+}
+
 nlohmann::json ToJson(const Dossier& d) {
   nlohmann::json j;
   j["name"] = d.name;
@@ -98,6 +104,8 @@ nlohmann::json ToJson(const Dossier& d) {
   j["roles"] = d.roles;
   j["organizations"] = d.organizations;
   j["reports"] = d.reports;
+  j["copies"] = d.copies;
+  j["publishers"] = d.publishers;
   j["status"] = d.status;
   j["status_since"] =
       d.status_since.known() ? nlohmann::json(d.status_since.ToIso()) : nlohmann::json();
@@ -116,7 +124,8 @@ nlohmann::json ToJson(const Dossier& d) {
          {"place", s.place},
          {"report", s.report},
          {"evidence", s.evidence},
-         {"rule", s.rule}});
+         {"rule", s.rule},
+         {"copies", s.copies}});
   }
   return j;
 }
@@ -219,12 +228,20 @@ void AddPersonCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
       std::cout << "  named with: " << joined << "\n";
     }
     for (const std::string& line : CaseLines(d.case_facts)) std::cout << "  " << line << "\n";
-    std::cout << fmt::format("  in {} report(s)\n\nTimeline\n", d.reports.size());
+    std::cout << fmt::format("  in {} report(s)", d.reports.size());
+    if (!d.copies.empty()) {
+      std::cout << fmt::format(", also published as {} near-duplicate cop{}", d.copies.size(),
+                               d.copies.size() == 1 ? "y" : "ies");
+    }
+    std::cout << "\n";
+    if (d.publishers.size() > 1) std::cout << "  publishers: " << Joined(d.publishers) << "\n";
+    std::cout << "\nTimeline\n";
     if (d.timeline.empty()) std::cout << "  (no dated steps in the reports yet)\n";
     for (const DossierStep& step : d.timeline) {
       std::cout << fmt::format("  {:10}  {}{}  [{}]\n      \"{}\"\n",
                                step.date.known() ? step.date.ToIso() : "undated", step.type,
                                Details(step), step.report, OneLine(step.evidence, 150));
+      if (!step.copies.empty()) std::cout << "      also in: " << Joined(step.copies) << "\n";
     }
     if (!d.conflicts.empty()) {
       std::cout << "\nConflicts between reports\n";

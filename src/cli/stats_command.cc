@@ -63,7 +63,7 @@ void AddStatsCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
     }
     StatisticsTimeline timeline;
     Status s = store->ForEachReport([&](const StoredReport& r) {
-      timeline.Add(r.document, r.extraction, *category);
+      timeline.Add(r.document, r.extraction, *category, r.original_id != 0 ? r.original_id : r.id);
       return Status::Ok();
     });
     if (!s.ok()) {
@@ -83,18 +83,21 @@ void AddStatsCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
              {"what", p.what},
              {"reports", p.reports},
              {"evidence", p.evidence},
+             {"copies", p.copies},
+             {"publishers", p.publishers},
              {"conflicting", p.conflicting}});
       }
       std::cout << j.dump(2) << "\n";
       return;
     }
     if (*as_csv) {
-      std::cout << "as_of,category,qualifier,value,source,reports,conflicting,evidence\n";
+      std::cout << "as_of,category,qualifier,value,source,reports,conflicting,evidence,copies\n";
       for (const StatisticPoint& p : points) {
-        std::cout << fmt::format("{},{},{},{},{},{},{},{}\n", p.as_of.ToIso(), p.category,
+        std::cout << fmt::format("{},{},{},{},{},{},{},{},{}\n", p.as_of.ToIso(), p.category,
                                  p.qualifier, Value(p.value), CsvField(p.source),
                                  CsvField(Join(p.reports, "; ")), p.conflicting ? 1 : 0,
-                                 CsvField(p.evidence.empty() ? "" : p.evidence.front()));
+                                 CsvField(p.evidence.empty() ? "" : p.evidence.front()),
+                                 CsvField(Join(p.copies, "; ")));
       }
       return;
     }
@@ -109,6 +112,14 @@ void AddStatsCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
           QualifierWord(p.qualifier) + Value(p.value), p.source.empty() ? "(no source)" : p.source,
           p.conflicting ? "  <- differs from other figures that month" : "");
       std::cout << fmt::format("{:12}reported in {}\n", "", Join(p.reports, ", "));
+      if (!p.copies.empty()) {
+        std::cout << fmt::format("{:12}also published as {} near-duplicate cop{}: {}\n", "",
+                                 p.copies.size(), p.copies.size() == 1 ? "y" : "ies",
+                                 Join(p.copies, ", "));
+      }
+      if (p.publishers.size() > 1) {
+        std::cout << fmt::format("{:12}publishers: {}\n", "", Join(p.publishers, ", "));
+      }
     }
   });
 }

@@ -8,13 +8,23 @@
 
 namespace letapis {
 
-void StatisticsTimeline::Add(const Document& doc, const Extraction& x,
-                             const std::string& category) {
+namespace {
+
+bool Contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+}  // namespace
+
+void StatisticsTimeline::Add(const Document& doc, const Extraction& x, const std::string& category,
+                             int64_t group) {
+  const PartialDate published =
+      group == 0 ? x.published : group_published_.emplace(group, x.published).first->second;
   for (const Claim& c : x.claims) {
     if (!category.empty() && c.category != category) continue;
     StatisticPoint p;
     p.category = c.category;
-    p.as_of = c.as_of.known() ? c.as_of : x.published;
+    p.as_of = c.as_of.known() ? c.as_of : published;
     p.value = c.value;
     p.qualifier = c.qualifier;
     if (c.source >= 0 && c.source < static_cast<int>(x.entities.size())) {
@@ -29,12 +39,21 @@ void StatisticsTimeline::Add(const Document& doc, const Extraction& x,
     });
     if (same == points_.end()) {
       points_.push_back(p);
+      point_groups_.emplace_back();
       same = points_.end() - 1;
     }
-    if (std::find(same->reports.begin(), same->reports.end(), doc.meta.name) ==
-        same->reports.end()) {
-      same->reports.push_back(doc.meta.name);
+    const std::string& name = doc.meta.name;
+    if (Contains(same->reports, name) || Contains(same->copies, name)) continue;
+    std::vector<int64_t>& groups = point_groups_[same - points_.begin()];
+    if (group != 0 && std::find(groups.begin(), groups.end(), group) != groups.end()) {
+      same->copies.push_back(name);
+    } else {
+      same->reports.push_back(name);
       same->evidence.push_back(SpanText(doc, c.evidence));
+      if (group != 0) groups.push_back(group);
+    }
+    if (!doc.meta.publisher.empty() && !Contains(same->publishers, doc.meta.publisher)) {
+      same->publishers.push_back(doc.meta.publisher);
     }
   }
 }

@@ -115,7 +115,24 @@ std::string StatusAfter(const DossierStep& step) {
   return "";
 }
 
-void DossierBuilder::Add(const Document& doc, const Extraction& x,
+void DossierBuilder::AddStep(DossierStep step, int64_t group) {
+  for (size_t i = 0; i < steps_.size() && group != 0; ++i) {
+    DossierStep& s = steps_[i];
+    if (step_groups_[i] != group || s.report == step.report ||
+        std::find(s.copies.begin(), s.copies.end(), step.report) != s.copies.end()) {
+      continue;
+    }
+    if (s.type == step.type && s.date == step.date && s.term_months == step.term_months &&
+        s.article == step.article && s.place == step.place) {
+      s.copies.push_back(step.report);
+      return;
+    }
+  }
+  steps_.push_back(std::move(step));
+  step_groups_.push_back(group);
+}
+
+void DossierBuilder::Add(const Document& doc, const Extraction& x, int64_t group,
                          const std::vector<int64_t>& entity_person) {
   std::vector<bool> is_match(x.entities.size(), false);
   bool any = false;
@@ -126,7 +143,13 @@ void DossierBuilder::Add(const Document& doc, const Extraction& x,
     any = true;
   }
   if (!any) return;
-  AddUnique(&reports_, doc.meta.name);
+  if (group != 0 && std::find(groups_.begin(), groups_.end(), group) != groups_.end()) {
+    AddUnique(&copies_, doc.meta.name);
+  } else if (std::find(reports_.begin(), reports_.end(), doc.meta.name) == reports_.end()) {
+    reports_.push_back(doc.meta.name);
+    if (group != 0) groups_.push_back(group);
+  }
+  AddUnique(&publishers_, doc.meta.publisher);
   std::vector<Span> person_spans;
   for (const Mention& m : x.mentions) {
     if (m.entity < 0 || !is_match[m.entity]) continue;
@@ -181,7 +204,7 @@ void DossierBuilder::Add(const Document& doc, const Extraction& x,
     step.report_published = x.published;
     step.evidence = SpanText(doc, ev.evidence);
     step.rule = ev.rule;
-    steps_.push_back(std::move(step));
+    AddStep(std::move(step), group);
   }
 }
 
@@ -198,6 +221,8 @@ Dossier DossierBuilder::Build() const {
   d.organizations = organizations_;
   d.roles = roles_;
   d.reports = reports_;
+  d.copies = copies_;
+  d.publishers = publishers_;
   d.timeline = steps_;
   std::stable_sort(d.timeline.begin(), d.timeline.end(),
                    [](const DossierStep& a, const DossierStep& b) { return When(a) < When(b); });

@@ -93,7 +93,8 @@ Status BuildPersonDossier(Store* store, const Person& person,
   DossierBuilder builder([id](const Entity&, int64_t person_id) { return person_id == id; },
                          role_words);
   Status s = store->ForEachReport([&](const StoredReport& r) {
-    builder.Add(r.document, r.extraction, r.entity_person);
+    builder.Add(r.document, r.extraction, r.original_id != 0 ? r.original_id : r.id,
+                r.entity_person);
     return Status::Ok();
   });
   if (!s.ok()) return s;

@@ -199,6 +199,29 @@ CREATE TABLE person_name (
 );
 ALTER TABLE entity ADD COLUMN person_why TEXT;
 )sql",
+    // Version 4: near-duplicate fingerprints, their LSH band index, and copy -> original links.
+    R"sql(
+CREATE TABLE fingerprint (
+  source_id INTEGER PRIMARY KEY REFERENCES source(id),
+  scheme    INTEGER NOT NULL,
+  shingles  INTEGER NOT NULL,
+  minhash   BLOB NOT NULL
+);
+
+CREATE TABLE fingerprint_band (
+  band_key  INTEGER NOT NULL,
+  source_id INTEGER NOT NULL,
+  PRIMARY KEY (band_key, source_id)
+) WITHOUT ROWID;
+
+CREATE TABLE near_duplicate (
+  source_id   INTEGER PRIMARY KEY REFERENCES source(id),
+  original_id INTEGER NOT NULL REFERENCES source(id),
+  similarity  REAL NOT NULL,
+  CHECK (original_id < source_id)
+);
+CREATE INDEX near_duplicate_original ON near_duplicate(original_id);
+)sql",
 };
 
 Status ReadPragma(Database* db, const char* sql, int64_t* out) {

@@ -16,6 +16,7 @@
 
 #include "letapis/store.h"
 #include "store/codec.h"
+#include "store/near_duplicates.h"
 #include "store/people_store.h"
 #include "store/report_reader.h"
 #include "store/report_writer.h"
@@ -70,6 +71,7 @@ class SqlcipherStore final : public Store {
     }
     if (s.ok()) s = db_.Exec(kConnectionPragmas);
     if (s.ok()) s = store::Migrate(&db_, path_);
+    if (s.ok()) s = store::BackfillFingerprints(&db_, "letapis");
     return s;
   }
 
@@ -78,6 +80,7 @@ class SqlcipherStore final : public Store {
     *added = false;
     Status s = store::ValidateReport(doc, extraction);
     if (!s.ok()) return s;
+    const Fingerprint fingerprint = FingerprintDocument(doc);
     Transaction tx(&db_);
     Statement find;
     s = tx.Begin(Transaction::Mode::kWrite);
@@ -87,6 +90,9 @@ class SqlcipherStore final : public Store {
     if (!s.ok() || duplicate) return s;
     int64_t source_id = 0;
     s = store::WriteReport(&db_, doc, extraction, actor, &source_id);
+    store::NearDuplicateMatch match;
+    if (s.ok()) s = store::FindNearDuplicate(&db_, fingerprint, &match);
+    if (s.ok()) s = store::WriteFingerprint(&db_, source_id, fingerprint, match, actor);
     if (s.ok()) s = tx.Commit();
     *added = s.ok();
     return s;
@@ -189,6 +195,14 @@ class SqlcipherStore final : public Store {
     return s;
   }
 
+  Status ListNearDuplicates(int64_t source_id, std::vector<NearDuplicate>* out) override {
+    Transaction tx(&db_);
+    Status s = tx.Begin(Transaction::Mode::kRead);
+    if (s.ok()) s = store::ReadNearDuplicateGroup(&db_, source_id, out);
+    if (s.ok()) s = tx.Commit();
+    return s;
+  }
+
   Status ListPeople(std::vector<Person>* out) override {
     Transaction tx(&db_);
     Status s = tx.Begin(Transaction::Mode::kRead);
@@ -237,13 +251,15 @@ class SqlcipherStore final : public Store {
     Status s = db_.Prepare(
         "SELECT (SELECT count(*) FROM source), (SELECT count(*) FROM mention),"
         " (SELECT count(*) FROM entity), (SELECT count(*) FROM event),"
-        " (SELECT count(*) FROM claim), (SELECT count(*) FROM quote)",
+        " (SELECT count(*) FROM claim), (SELECT count(*) FROM quote),"
+        " (SELECT count(*) FROM near_duplicate)",
         &stmt);
     bool row = false;
     if (s.ok()) s = stmt.Step(&row);
     if (!s.ok()) return s;
     *out = StoreCounts{stmt.ColumnInt64(0), stmt.ColumnInt64(1), stmt.ColumnInt64(2),
-                       stmt.ColumnInt64(3), stmt.ColumnInt64(4), stmt.ColumnInt64(5)};
+                       stmt.ColumnInt64(3), stmt.ColumnInt64(4), stmt.ColumnInt64(5),
+                       stmt.ColumnInt64(6)};
     return Status::Ok();
   }
 
@@ -284,6 +300,8 @@ class SqlcipherStore final : public Store {
     Transaction tx(&db_);
     Status s = tx.Begin(Transaction::Mode::kRead);
     if (s.ok()) s = store::ReadReport(&db_, source_id, out);
+    if (s.ok())
+      s = store::ReadNearDuplicateLink(&db_, source_id, &out->original_id, &out->similarity);
     if (s.ok()) s = tx.Commit();
     return s;
   }
