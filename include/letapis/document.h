@@ -19,6 +19,7 @@ struct SourceMeta {
   std::string url;
   std::string title;
   std::string publisher;
+  std::string author;  // byline of a web page; "" when unknown
   PartialDate published;  // from metadata or options; may be unknown
   std::string encoding;   // detected or declared input encoding, e.g. "UTF-8", "windows-1251"
   std::string sha256;     // hex digest of `raw`
