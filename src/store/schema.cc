@@ -168,6 +168,13 @@ CREATE TABLE judgement (
   why     TEXT NOT NULL
 );
 )sql",
+    // Version 3: a web page's byline or a message's sender, the message an attachment
+    // came with, and a PDF's page ranges.
+    R"sql(
+ALTER TABLE source ADD COLUMN author TEXT NOT NULL DEFAULT '';
+ALTER TABLE source ADD COLUMN parent_sha256 TEXT NOT NULL DEFAULT '';
+ALTER TABLE document ADD COLUMN pages TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 Status ReadPragma(Database* db, const char* sql, int64_t* out) {
