@@ -28,5 +28,7 @@ void AddPersonCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 void AddExplainMergeCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 // `letapis stats [CATEGORY]`: figures by as-of date and source, conflicts marked.
 void AddStatsCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis watch add URL | list | run`: watched RSS/Atom feeds, fetched politely.
+void AddWatchCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 
 }  // namespace letapis::cli

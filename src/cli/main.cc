@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   AddStatsCommand(app, global, &exit_code);
   AddPersonCommand(app, global, &exit_code);
   AddExplainMergeCommand(app, global, &exit_code);
+  AddWatchCommand(app, global, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -5,6 +5,7 @@ Run by ctest as: readers_e2e.py --letapis PATH --source SOURCE_DIR
 The PDFs are written by make_pdf() below (Helvetica text, one content stream per page).
 """
 import argparse
+import collections
 import email.message
 import email.policy
 import json
@@ -13,7 +14,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import unittest
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 ARGS = None
 PASSPHRASE = "readers e2e passphrase"
@@ -104,6 +107,94 @@ def make_eml():
     return msg.as_bytes()
 
 
+def article_html(title, body):
+    return ("<html><head><title>%s</title><meta property=\"og:site_name\" content=\"Lake "
+            "Courier\"></head><body><nav><a href=/>Home</a></nav><article><h1>%s</h1><p>%s</p>"
+            "</article></body></html>" % (title, title, body)).encode()
+
+
+def rss(base, links):
+    items = "".join("<item><title>Item %d</title><link>%s%s</link>"
+                    "<pubDate>Mon, 02 Mar 2026 09:00:00 +0000</pubDate></item>" % (i, base, link)
+                    for i, link in enumerate(links))
+    return ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Lake Courier</title>"
+            + items + "</channel></rss>").encode()
+
+
+class FixtureServer:
+    """A local HTTP server for the watch tests: a feed with an ETag (304 when it matches),
+    articles, an Atom feed whose article fails once with 500, a truncated feed and a
+    robots.txt that disallows /private/. Counts requests and remembers their headers."""
+
+    def __init__(self):
+        self.hits = collections.Counter()
+        self.headers = collections.defaultdict(list)
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def send(self, status, body=b"", ctype="text/html; charset=utf-8", extra=()):
+                self.send_response(status)
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(body)))
+                for k, v in extra:
+                    self.send_header(k, v)
+                self.end_headers()
+                self.wfile.write(body)
+
+            def do_GET(self):
+                path = self.path
+                server.hits[path] += 1
+                server.headers[path].append(dict(self.headers))
+                base = "http://127.0.0.1:%d" % server.port
+                if path == "/robots.txt":
+                    self.send(200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
+                elif path == "/feed.xml":
+                    if self.headers.get("If-None-Match") == '"v1"':
+                        self.send(304)
+                    else:
+                        self.send(200, rss(base, ["/news/1.html", "/news/2.html",
+                                                  "/private/3.html"]),
+                                  "application/rss+xml", [("ETag", '"v1"')])
+                elif path == "/atom.xml":
+                    self.send(200, ("<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>"
+                                    "Flaky</title><link href=\"%s/news/flaky.html\"/></entry>"
+                                    "</feed>" % base).encode(), "application/atom+xml")
+                elif path == "/truncated.xml":
+                    self.send(200, rss(base, ["/news/9.html"])[:150], "application/rss+xml")
+                elif path == "/news/1.html":
+                    self.send(200, article_html("Teacher detained in Varosk",
+                                                "Police in Varosk detained the teacher Ilya "
+                                                "Borodin on Monday, his wife said."))
+                elif path == "/news/2.html":
+                    self.send(200, article_html("Blogger sentenced",
+                                                "A court in Lida sentenced the blogger Ruslan "
+                                                "Dovgal to three years in prison."))
+                elif path == "/news/flaky.html":
+                    if server.hits[path] == 1:
+                        self.send(500, b"try again")
+                    else:
+                        self.send(200, article_html("Activist released",
+                                                    "The activist Olga Tamash was released "
+                                                    "from the prison in Zhodzina."))
+                else:
+                    self.send(404, b"not found")
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.httpd.server_address[1]
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, path):
+        return "http://127.0.0.1:%d%s" % (self.port, path)
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
 class ReadersTest(unittest.TestCase):
     def setUp(self):
         self.dir = tempfile.mkdtemp(prefix="letapis-readers-e2e-")
@@ -185,6 +276,49 @@ class ReadersTest(unittest.TestCase):
         explain = run("explain", "tip.eml#verdict.pdf", db=self.db, check=0).stdout
         self.assertIn("attachment of the message with sha256 " + tip["source"]["sha256"][:12],
                       explain)
+
+    def test_watch_feeds_politely_and_ingest_new_articles(self):
+        server = FixtureServer()
+        self.addCleanup(server.close)
+        for path in ["/feed.xml", "/atom.xml", "/truncated.xml"]:
+            out = run("watch", "add", server.url(path), db=self.db, check=0).stdout
+            self.assertIn("watching " + server.url(path), out)
+        self.assertIn("already watching", run("watch", "add", server.url("/feed.xml"),
+                                               db=self.db, check=0).stdout)
+        self.assertEqual(run("watch", "add", "ftp://example.org/feed", db=self.db).returncode, 1)
+
+        proc = run("watch", "run", "--delay-ms", "20", "--backoff-ms", "10", db=self.db, check=3)
+        self.assertIn("ingested 3 new article(s)", proc.stdout)
+        self.assertIn(server.url("/private/3.html") + ": disallowed by robots.txt", proc.stderr)
+        self.assertIn(server.url("/truncated.xml") + ": line 1:", proc.stderr)
+        self.assertIn("truncated", proc.stderr)
+        self.assertEqual(server.hits["/private/3.html"], 0)
+        self.assertEqual(server.hits["/robots.txt"], 1)
+        self.assertEqual(server.hits["/news/flaky.html"], 2)  # 500, then 200
+        for headers in server.headers["/news/1.html"]:
+            self.assertEqual(headers.get("User-Agent"), "letapis")
+
+        summary = run("watch", "list", db=self.db, check=0).stdout
+        self.assertIn(server.url("/feed.xml") + "  2 article(s); last check:", summary)
+        self.assertIn("200 (2 new, 1 failed)", summary)
+
+        out = os.path.join(self.dir, "all.jsonl")
+        run("export", "--format", "json", "--out", out, db=self.db, check=0)
+        with open(out, encoding="utf-8") as f:
+            records = {r["source"]["name"]: r for r in map(json.loads, f) if r}
+        article = records[server.url("/news/1.html")]
+        self.assertEqual(article["source"]["publisher"], "Lake Courier")
+        self.assertEqual(article["source"]["published"], "2026-03-02")
+        self.assertIn("Ilya Borodin", json.dumps(article["entities"]))
+        self.assertNotIn("Home", json.dumps(article))
+
+        # Second run: the feed answers 304 to its ETag; no article is fetched again.
+        proc = run("watch", "run", "--delay-ms", "20", "--backoff-ms", "10", db=self.db, check=3)
+        self.assertIn(server.url("/feed.xml") + ": 304 not modified", proc.stdout)
+        self.assertEqual(server.headers["/feed.xml"][-1].get("If-None-Match"), '"v1"')
+        self.assertIn("ingested 0 new article(s)", proc.stdout)
+        self.assertEqual(server.hits["/news/1.html"], 1)
+        self.assertEqual(server.hits["/news/flaky.html"], 2)
 
     def test_web_page_main_content_and_metadata(self):
         page = os.path.join(ARGS.source, "tests", "data", "pages", "harbour-gazette-trial.html")
