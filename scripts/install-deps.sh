@@ -6,7 +6,8 @@ PACKAGES=(
   build-essential cmake pkg-config clang libclang-rt-14-dev clang-format
   libsqlcipher-dev libsodium-dev libicu-dev nlohmann-json3-dev libcli11-dev
   libfmt-dev libspdlog-dev libgumbo-dev libxxhash-dev libzstd-dev libcpp-httplib-dev
-  libgtest-dev libgmock-dev libbenchmark-dev python3
+  libgtest-dev libgmock-dev libbenchmark-dev python3 libpoppler-cpp-dev
+  libcurl4-openssl-dev libexpat1-dev
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

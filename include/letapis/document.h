@@ -11,14 +11,17 @@
 namespace letapis {
 
 // Provenance of one report. `name` is the file name (for a JSONL record,
-// "file.jsonl#LINE"); it is the `doc` field of the eval export.
+// "file.jsonl#LINE"; for an e-mail attachment, "message.eml#FILENAME"); it is the `doc`
+// field of the eval export.
 struct SourceMeta {
   std::string name;
   std::string path;    // where it was read from ("" when unknown)
-  std::string format;  // "txt", "html" or "jsonl"
+  std::string format;  // "txt", "html", "pdf", "eml" or "jsonl"
   std::string url;
   std::string title;
   std::string publisher;
+  std::string author;     // byline of a web page, sender of an e-mail; "" when unknown
+  std::string parent;     // sha256 of the message an attachment came with; "" otherwise
   PartialDate published;  // from metadata or options; may be unknown
   std::string encoding;   // detected or declared input encoding, e.g. "UTF-8", "windows-1251"
   std::string sha256;     // hex digest of `raw`
@@ -40,6 +43,14 @@ struct Document {
   std::string text;
   OffsetMap text_to_raw;
   std::vector<Span> boilerplate;
+  // For a PDF, pages[k] is the range of `text` from page k + 1 (empty for other
+  // formats). A PDF's text has no byte position in the compressed file: its text_to_raw
+  // is the identity, and spans are located by page (PageOf).
+  std::vector<Span> pages;
 };
+
+// The 1-based page of `doc` that text offset `offset` falls on (the last page starting
+// at or before it), or 0 when the document has no pages.
+int PageOf(const Document& doc, uint32_t offset);
 
 }  // namespace letapis

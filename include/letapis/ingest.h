@@ -1,4 +1,5 @@
-// Ingest readers: files and folders of .txt, .html/.htm and .jsonl reports to Documents.
+// Ingest readers: files and folders of .txt, .html/.htm, .pdf, .eml and .jsonl reports to
+// Documents.
 #pragma once
 
 #include <string>
@@ -10,7 +11,7 @@
 
 namespace letapis {
 
-// Provenance given on the command line; applies to plain .txt/.html files (JSONL records
+// Provenance given on the command line; applies to plain .txt/.html/.pdf files (JSONL records
 // carry their own, and HTML metadata wins over nothing but loses to explicit options).
 struct ReadOptions {
   std::string publisher;
@@ -33,7 +34,8 @@ struct ReadProblem {
 void CollectInputFiles(const std::vector<std::string>& paths, std::vector<std::string>* files,
                        std::vector<ReadProblem>* problems);
 
-// Reads one supported file into documents (one for .txt/.html, one per line for .jsonl).
+// Reads one supported file into documents (one for .txt/.html/.pdf, one per line for
+// .jsonl, the message and its .txt/.html/.pdf attachments for .eml).
 // Every problem is appended to `problems` and the rest of the file still read.
 // Limits: files over kMaxInputBytes, empty files, undecodable bytes, malformed JSONL.
 void ReadInputFile(const std::string& path, const ReadOptions& options, std::vector<Document>* docs,
@@ -42,6 +44,11 @@ void ReadInputFile(const std::string& path, const ReadOptions& options, std::vec
 // Builds a Document from raw bytes and metadata: computes sha256, decodes, converts
 // HTML ("html" format) to text, fills boilerplate ranges. meta.name/format must be set.
 Status MakeDocument(std::string raw, const SourceMeta& meta, Document* out);
+
+// Builds a Document from the bytes of a PDF (see PdfToText): meta.format must be "pdf";
+// fills sha256, text, pages and boilerplate; text_to_raw is the identity over the text.
+// Fails on damaged, password-protected or scanned (textless) PDFs and over the limits.
+Status MakePdfDocument(std::string raw, const SourceMeta& meta, Document* out);
 
 // Lower-case hex SHA-256 of `bytes` (libsodium).
 std::string Sha256Hex(std::string_view bytes);

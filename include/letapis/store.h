@@ -12,6 +12,7 @@
 #include "letapis/extraction.h"
 #include "letapis/people.h"
 #include "letapis/status.h"
+#include "letapis/watch.h"
 
 namespace letapis {
 
@@ -93,6 +94,14 @@ class Store {
   // ingestion order (`source_id` among them). Empty when the report has no copies and is
   // none; kNotFound when no source has that id.
   virtual Status ListNearDuplicates(int64_t source_id, std::vector<NearDuplicate>* out) = 0;
+  // Starts watching the feed at `url` (audited); *added is false when already watched.
+  virtual Status AddWatchedFeed(const std::string& url, const std::string& actor, bool* added) = 0;
+  // Every watched feed in the order added, and every fetched article.
+  virtual Status ListWatched(std::vector<WatchedFeed>* feeds, std::vector<WatchedItem>* items) = 0;
+  // Records one check of a feed (its etag, last_modified and last_result; checked_at is
+  // set here) and the articles fetched in it, in one transaction.
+  virtual Status SaveFeedCheck(const WatchedFeed& feed, const std::vector<WatchedItem>& items,
+                               const std::string& actor) = 0;
 };
 
 // Opens (create=false) or creates (create=true) an encrypted SQLCipher store at `path`.

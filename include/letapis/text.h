@@ -37,13 +37,16 @@ struct HtmlText {
   OffsetMap to_input;     // text offset -> offset in the UTF-8 HTML given to HtmlToText
   std::string title;      // <title> or og:title
   std::string url;        // canonical link or og:url
-  std::string publisher;  // og:site_name
+  std::string publisher;  // og:site_name or JSON-LD publisher
+  std::string author;     // byline: meta author, JSON-LD author or a byline element
   PartialDate published;  // article:published_time, JSON-LD datePublished, <time datetime>
 };
 
-// Converts UTF-8 HTML to text: drops script, style, nav, header/footer, aside, form,
-// noscript and elements whose class or id marks them as share, comment, cookie or
-// related-article widgets; decodes entities. Text from a single text node maps byte for
+// Converts UTF-8 HTML to text: keeps only the article container when the page has one
+// (<article>, <main>, itemprop=articleBody); drops script, style, nav, header/footer,
+// aside, form, noscript, link lists (menus, related and most-read lists) and elements
+// whose class or id marks them as share, comment, cookie or related-article widgets;
+// decodes entities. Text from a single text node maps byte for
 // byte where no entity was decoded. Fails with kLimit on nesting deeper than 512.
 Status HtmlToText(std::string_view utf8_html, HtmlText* out);
 

@@ -32,5 +32,7 @@ void AddResolveCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 void AddImportCasesCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 // `letapis stats [CATEGORY]`: figures by as-of date and source, conflicts marked.
 void AddStatsCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis watch add URL | list | run`: watched RSS/Atom feeds, fetched politely.
+void AddWatchCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 
 }  // namespace letapis::cli

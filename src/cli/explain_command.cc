@@ -13,6 +13,13 @@ std::string SpanLine(const Document& doc, const Span& span, size_t max = 160) {
   return OneLine(SpanText(doc, span), max);
 }
 
+// "[begin-end]", with " page N" for a document that has pages (a PDF).
+std::string SpanRef(const Document& doc, const Span& span) {
+  std::string ref = fmt::format("[{}-{}]", span.begin, span.end);
+  if (!doc.pages.empty()) ref += fmt::format(" page {}", PageOf(doc, span.begin));
+  return ref;
+}
+
 std::string Name(const Extraction& x, int e) { return e >= 0 ? x.entities[e].name : "?"; }
 
 // "Publisher (name)", or the name alone when the publisher is unknown.
@@ -40,12 +47,17 @@ void Explain(const StoredReport& r, const std::vector<NearDuplicate>& group) {
   std::cout << fmt::format("{}  (sha256 {}, published {})\n", doc.meta.name,
                            doc.meta.sha256.substr(0, 12),
                            x.published.known() ? x.published.ToIso() : "unknown");
+  if (!doc.meta.author.empty()) std::cout << "by " << doc.meta.author << "\n";
+  if (!doc.pages.empty()) std::cout << fmt::format("PDF of {} pages\n", doc.pages.size());
+  if (!doc.meta.parent.empty()) {
+    std::cout << "attachment of the message with sha256 " << doc.meta.parent.substr(0, 12) << "\n";
+  }
   ExplainNearDuplicates(r, group);
   std::cout << "\nNames\n";
   for (const Mention& m : x.mentions) {
-    std::cout << fmt::format("  [{}-{}] {} \"{}\" -> {}  rule {} ({:.2f})\n", m.span.begin,
-                             m.span.end, EntityKindName(m.kind), m.surface, Name(x, m.entity),
-                             m.rule, m.confidence);
+    std::cout << fmt::format("  {} {} \"{}\" -> {}  rule {} ({:.2f})\n", SpanRef(doc, m.span),
+                             EntityKindName(m.kind), m.surface, Name(x, m.entity), m.rule,
+                             m.confidence);
   }
   std::cout << "\nEvents\n";
   for (const Event& ev : x.events) {
@@ -56,23 +68,23 @@ void Explain(const StoredReport& r, const std::vector<NearDuplicate>& group) {
     if (ev.place >= 0) std::cout << " place: " << Name(x, ev.place);
     if (ev.term_months) std::cout << " term: " << *ev.term_months << " months";
     if (!ev.article.empty()) std::cout << " article: " << ev.article;
-    std::cout << fmt::format("\n    rule {} trigger \"{}\" span [{}-{}]\n    \"{}\"\n", ev.rule,
-                             SpanLine(doc, ev.trigger), ev.evidence.begin, ev.evidence.end,
+    std::cout << fmt::format("\n    rule {} trigger \"{}\" span {}\n    \"{}\"\n", ev.rule,
+                             SpanLine(doc, ev.trigger), SpanRef(doc, ev.evidence),
                              SpanLine(doc, ev.evidence));
   }
   std::cout << "\nClaims\n";
   for (const Claim& c : x.claims) {
-    std::cout << fmt::format("  {} {} {} as of {} source {}\n    rule {} span [{}-{}] \"{}\"\n",
+    std::cout << fmt::format("  {} {} {} as of {} source {}\n    rule {} span {} \"{}\"\n",
                              c.qualifier, c.value, c.category,
                              c.as_of.known() ? c.as_of.ToIso() : "?",
-                             c.source >= 0 ? Name(x, c.source) : "-", c.rule, c.evidence.begin,
-                             c.evidence.end, SpanLine(doc, c.evidence));
+                             c.source >= 0 ? Name(x, c.source) : "-", c.rule,
+                             SpanRef(doc, c.evidence), SpanLine(doc, c.evidence));
   }
   std::cout << "\nQuotes\n";
   for (const Quote& q : x.quotes) {
-    std::cout << fmt::format("  {}: rule {} span [{}-{}] \"{}\"\n",
+    std::cout << fmt::format("  {}: rule {} span {} \"{}\"\n",
                              q.speaker >= 0 ? Name(x, q.speaker) : "(speaker unknown)", q.rule,
-                             q.span.begin, q.span.end, SpanLine(doc, q.span, 100));
+                             SpanRef(doc, q.span), SpanLine(doc, q.span, 100));
   }
 }
 

@@ -9,7 +9,7 @@ namespace letapis::cli {
 
 void AddIngestCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
   CLI::App* cmd = app.add_subcommand(
-      "ingest", "add reports (.txt, .html/.htm, .jsonl files or folders) to the store");
+      "ingest", "add reports (.txt, .html/.htm, .pdf, .eml, .jsonl files or folders) to the store");
   auto paths = std::make_shared<std::vector<std::string>>();
   auto options = std::make_shared<ReadOptions>();
   auto published = std::make_shared<std::string>();

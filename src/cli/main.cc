@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   AddExplainMergeCommand(app, global, &exit_code);
   AddResolveCommand(app, global, &exit_code);
   AddImportCasesCommand(app, global, &exit_code);
+  AddWatchCommand(app, global, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

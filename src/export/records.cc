@@ -19,12 +19,15 @@ json Number(double v) {
   return json(v);
 }
 
+// A span with its raw offsets, its text and, in a PDF, its page.
 json SpanJson(const Document& doc, const Span& span) {
-  return json{{"begin", span.begin},
-              {"end", span.end},
-              {"raw_begin", doc.text_to_raw.ToSource(span.begin)},
-              {"raw_end", doc.text_to_raw.EndToSource(span.end)},
-              {"text", SpanText(doc, span)}};
+  json out{{"begin", span.begin},
+           {"end", span.end},
+           {"raw_begin", doc.text_to_raw.ToSource(span.begin)},
+           {"raw_end", doc.text_to_raw.EndToSource(span.end)},
+           {"text", SpanText(doc, span)}};
+  if (!doc.pages.empty()) out["page"] = PageOf(doc, span.begin);
+  return out;
 }
 
 }  // namespace
@@ -95,6 +98,8 @@ json FullRecord(const Document& doc, const Extraction& x) {
                        {"url", m.url},
                        {"title", m.title},
                        {"publisher", m.publisher},
+                       {"author", m.author},
+                       {"parent_sha256", m.parent},
                        {"published", DateOrNull(m.published)},
                        {"encoding", m.encoding},
                        {"sha256", m.sha256},

@@ -71,6 +71,7 @@ Status DeriveText(std::string_view body, const OffsetMap& body_to_raw, Document*
     if (meta.title.empty()) meta.title = page.title;
     if (meta.url.empty()) meta.url = page.url;
     if (meta.publisher.empty()) meta.publisher = page.publisher;
+    if (meta.author.empty()) meta.author = page.author;
     if (!meta.published.known()) meta.published = page.published;
   } else {
     out->text = std::move(decoded.text);

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "ingest/jsonl.h"
+#include "ingest/mail_reader.h"
 #include "letapis/ingest.h"
 #include "letapis/text.h"
 
@@ -16,7 +17,7 @@ namespace {
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
-enum class FileKind { kUnsupported, kText, kHtml, kJsonl };
+enum class FileKind { kUnsupported, kText, kHtml, kPdf, kMail, kJsonl };
 
 // The kind of a file by its extension, case-insensitively.
 FileKind KindOf(const fs::path& path) {
@@ -26,6 +27,8 @@ FileKind KindOf(const fs::path& path) {
   }
   if (extension == ".txt") return FileKind::kText;
   if (extension == ".html" || extension == ".htm") return FileKind::kHtml;
+  if (extension == ".pdf") return FileKind::kPdf;
+  if (extension == ".eml") return FileKind::kMail;
   if (extension == ".jsonl") return FileKind::kJsonl;
   return FileKind::kUnsupported;
 }
@@ -110,8 +113,8 @@ void CollectInputFiles(const std::vector<std::string>& paths, std::vector<std::s
     } else if (!fs::is_regular_file(status)) {
       problems->push_back(ReadProblem{path, 0, "not a regular file or folder"});
     } else if (KindOf(path) == FileKind::kUnsupported) {
-      problems->push_back(
-          ReadProblem{path, 0, "unsupported file type (expected .txt, .html, .htm or .jsonl)"});
+      problems->push_back(ReadProblem{
+          path, 0, "unsupported file type (expected .txt, .html, .htm, .pdf, .eml or .jsonl)"});
     } else {
       found.push_back(path);
     }
@@ -125,8 +128,8 @@ void ReadInputFile(const std::string& path, const ReadOptions& options, std::vec
                    std::vector<ReadProblem>* problems) {
   const FileKind kind = KindOf(path);
   if (kind == FileKind::kUnsupported) {
-    problems->push_back(
-        ReadProblem{path, 0, "unsupported file type (expected .txt, .html, .htm or .jsonl)"});
+    problems->push_back(ReadProblem{
+        path, 0, "unsupported file type (expected .txt, .html, .htm, .pdf, .eml or .jsonl)"});
     return;
   }
   std::string bytes;
@@ -142,15 +145,21 @@ void ReadInputFile(const std::string& path, const ReadOptions& options, std::vec
     ReadJsonl(path, bytes, docs, problems);
     return;
   }
+  if (kind == FileKind::kMail) {
+    ReadMailFile(path, std::move(bytes), options, docs, problems);
+    return;
+  }
   SourceMeta meta;
   meta.name = fs::path(path).filename().string();
   meta.path = path;
-  meta.format = kind == FileKind::kHtml ? "html" : "txt";
+  meta.format = kind == FileKind::kHtml ? "html" : kind == FileKind::kPdf ? "pdf" : "txt";
   meta.url = options.url;
   meta.publisher = options.publisher;
   meta.published = options.published;
   Document doc;
-  if (Status status = MakeDocument(std::move(bytes), meta, &doc); !status.ok()) {
+  const Status status = kind == FileKind::kPdf ? MakePdfDocument(std::move(bytes), meta, &doc)
+                                               : MakeDocument(std::move(bytes), meta, &doc);
+  if (!status.ok()) {
     problems->push_back(ReadProblem{path, 0, status.message()});
     return;
   }

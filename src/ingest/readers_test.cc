@@ -73,17 +73,19 @@ TEST_F(ReadersTest, CollectsSupportedFilesRecursivelyInOrder) {
   Write("sub/c.HTM", "c");
   Write("sub/deeper/d.jsonl", "{}");
   Write("sub/notes.pdf", "%PDF");
-  const std::string explicit_pdf = Write("other/report.pdf", "%PDF");
+  Write("sub/notes.docx", "PK");
+  const std::string explicit_docx = Write("other/report.docx", "PK");
   std::vector<std::string> files;
   std::vector<ReadProblem> problems;
-  CollectInputFiles({root_.string(), explicit_pdf, (root_ / "missing.txt").string()}, &files,
+  CollectInputFiles({root_.string(), explicit_docx, (root_ / "missing.txt").string()}, &files,
                     &problems);
   const std::string r = root_.string();
   EXPECT_EQ(files, (std::vector<std::string>{r + "/a.html", r + "/b.txt", r + "/sub/c.HTM",
-                                             r + "/sub/deeper/d.jsonl"}));
+                                             r + "/sub/deeper/d.jsonl", r + "/sub/notes.pdf"}));
   ASSERT_EQ(problems.size(), 2u);
-  EXPECT_EQ(problems[0].ToString(),
-            explicit_pdf + ": unsupported file type (expected .txt, .html, .htm or .jsonl)");
+  EXPECT_EQ(
+      problems[0].ToString(),
+      explicit_docx + ": unsupported file type (expected .txt, .html, .htm, .pdf, .eml or .jsonl)");
   EXPECT_EQ(problems[1].ToString(), r + "/missing.txt: no such file or folder");
 }
 

@@ -6,6 +6,7 @@
 
 #include "letapis/ingest.h"
 #include "store/codec.h"
+#include "store/source_extras.h"
 
 namespace letapis::store {
 namespace {
@@ -223,6 +224,7 @@ Status ReadReport(Database* db, int64_t source_id, StoredReport* out) {
   out->id = source_id;
   EntityIndex index;
   Status s = ReadSource(db, source_id, out);
+  if (s.ok()) s = ReadSourceExtras(db, source_id, &out->document);
   if (s.ok()) s = ReadEntities(db, source_id, &out->extraction, &index, &out->entity_person);
   if (s.ok()) s = ReadMentions(db, source_id, index, &out->extraction);
   if (s.ok()) s = ReadEvents(db, source_id, index, &out->extraction);

@@ -9,6 +9,7 @@
 
 #include "letapis/ingest.h"
 #include "store/codec.h"
+#include "store/source_extras.h"
 
 namespace letapis::store {
 namespace {
@@ -276,6 +277,7 @@ Status WriteReport(Database* db, const Document& doc, const Extraction& extracti
   const std::string now = UtcNow();
   std::vector<int64_t> ids;
   Status s = WriteSource(db, doc, extraction, now, source_id);
+  if (s.ok()) s = WriteSourceExtras(db, *source_id, doc);
   if (s.ok()) s = WriteEntities(db, *source_id, extraction, &ids);
   if (s.ok()) s = WriteMentions(db, *source_id, doc, extraction, ids);
   if (s.ok()) s = WriteEvents(db, *source_id, doc, extraction, ids);

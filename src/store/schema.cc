@@ -222,6 +222,35 @@ CREATE TABLE near_duplicate (
 );
 CREATE INDEX near_duplicate_original ON near_duplicate(original_id);
 )sql",
+    // Version 5: a web page's byline or a message's sender, the message an attachment
+    // came with, and a PDF's page ranges.
+    R"sql(
+ALTER TABLE source ADD COLUMN author TEXT NOT NULL DEFAULT '';
+ALTER TABLE source ADD COLUMN parent_sha256 TEXT NOT NULL DEFAULT '';
+ALTER TABLE document ADD COLUMN pages TEXT NOT NULL DEFAULT '';
+)sql",
+    // Version 6: watched feeds and the articles fetched from them.
+    R"sql(
+CREATE TABLE watch_feed (
+  id            INTEGER PRIMARY KEY,
+  url           TEXT NOT NULL UNIQUE,
+  added_at      TEXT NOT NULL,
+  etag          TEXT NOT NULL DEFAULT '',
+  last_modified TEXT NOT NULL DEFAULT '',
+  checked_at    TEXT NOT NULL DEFAULT '',
+  last_result   TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE watch_item (
+  id            INTEGER PRIMARY KEY,
+  url           TEXT NOT NULL UNIQUE,
+  feed_id       INTEGER NOT NULL REFERENCES watch_feed(id),
+  etag          TEXT NOT NULL,
+  last_modified TEXT NOT NULL,
+  sha256        TEXT NOT NULL,
+  fetched_at    TEXT NOT NULL
+);
+CREATE INDEX watch_item_feed ON watch_item(feed_id);
+)sql",
 };
 
 Status ReadPragma(Database* db, const char* sql, int64_t* out) {

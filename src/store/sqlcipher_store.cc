@@ -24,6 +24,7 @@
 #include "store/sqlite_handle.h"
 #include "store/store_key.h"
 #include "store/transaction.h"
+#include "store/watch_rows.h"
 
 namespace letapis {
 namespace {
@@ -244,6 +245,19 @@ class SqlcipherStore final : public Store {
     if (s.ok()) s = tx.Commit();
     if (s.ok()) ids->insert(ids->end(), added.begin(), added.end());
     return s;
+  }
+
+  Status AddWatchedFeed(const std::string& url, const std::string& actor, bool* added) override {
+    return store::InsertWatchedFeed(&db_, url, actor, added);
+  }
+
+  Status ListWatched(std::vector<WatchedFeed>* feeds, std::vector<WatchedItem>* items) override {
+    return store::SelectWatched(&db_, feeds, items);
+  }
+
+  Status SaveFeedCheck(const WatchedFeed& feed, const std::vector<WatchedItem>& items,
+                       const std::string& actor) override {
+    return store::UpdateFeedCheck(&db_, feed, items, actor);
   }
 
   Status Counts(StoreCounts* out) override {

@@ -64,6 +64,8 @@ Document MakeDocument(const std::string& name, const std::string& variant = "") 
   doc.meta.url = "https://example.org/news/" + name;
   doc.meta.title = "Праваабаронца атрымаў 10 гадоў";
   doc.meta.publisher = "Вясна";
+  doc.meta.author = "Ганна Шэйка";
+  doc.meta.parent = std::string(64, 'a');
   doc.meta.published = PartialDate{2023, 3, 3};
   doc.meta.encoding = "windows-1251";
   // raw: "<p>" before "&laquo;" quoted "&raquo;" after "</p>"; text: before «quoted» after.
@@ -81,6 +83,7 @@ Document MakeDocument(const std::string& name, const std::string& variant = "") 
   for (size_t i = 0; i < after.size(); ++i) doc.text_to_raw.Add(raw++);
   doc.text_to_raw.Finish(raw);
   doc.boilerplate = {Span{0, 3}, Span{10, 20}};
+  doc.pages = {Span{0, 40}, Span{42, 60}};  // as a PDF's page ranges
   doc.meta.sha256 = Sha256Hex(doc.raw);
   return doc;
 }
@@ -162,6 +165,8 @@ void ExpectSameDocument(const Document& a, const Document& b) {
   EXPECT_EQ(a.meta.url, b.meta.url);
   EXPECT_EQ(a.meta.title, b.meta.title);
   EXPECT_EQ(a.meta.publisher, b.meta.publisher);
+  EXPECT_EQ(a.meta.author, b.meta.author);
+  EXPECT_EQ(a.meta.parent, b.meta.parent);
   EXPECT_EQ(a.meta.published, b.meta.published);
   EXPECT_EQ(a.meta.encoding, b.meta.encoding);
   EXPECT_EQ(a.meta.sha256, b.meta.sha256);
@@ -169,6 +174,7 @@ void ExpectSameDocument(const Document& a, const Document& b) {
   EXPECT_EQ(a.text, b.text);
   ExpectSameMap(a.text_to_raw, b.text_to_raw);
   EXPECT_EQ(a.boilerplate, b.boilerplate);
+  EXPECT_EQ(a.pages, b.pages);
 }
 
 void ExpectSameExtraction(const Extraction& a, const Extraction& b) {

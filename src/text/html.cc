@@ -8,17 +8,18 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "letapis/text.h"
+#include "text/gumbo_util.h"
 #include "text/html_depth.h"
+#include "text/html_main_content.h"
+#include "text/html_metadata.h"
 #include "text/html_text_sink.h"
 
 namespace letapis {
 namespace {
 
 constexpr size_t kMaxNesting = 512;
-constexpr int kMaxJsonLdDepth = 64;
 
 // Memory of one parse, released at once when the arena goes: Gumbo's own tree
 // destructor recurses once per level and could exhaust the stack.
@@ -66,48 +67,6 @@ class ParseArena {
   }
   Block head_;
 };
-
-std::string AsciiLower(std::string_view s) {
-  std::string lower(s);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return lower;
-}
-
-// `s` with runs of white space made one space, trimmed.
-std::string CollapseWhitespace(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
-const char* Attribute(const GumboElement& element, const char* name) {
-  const GumboAttribute* attribute = gumbo_get_attribute(&element.attributes, name);
-  return attribute != nullptr ? attribute->value : nullptr;
-}
-
-// The text of an element's text children (<title>, <script>).
-std::string ChildText(const GumboElement& element) {
-  std::string text;
-  for (unsigned k = 0; k < element.children.length; ++k) {
-    const auto* child = static_cast<const GumboNode*>(element.children.data[k]);
-    if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_WHITESPACE ||
-        child->type == GUMBO_NODE_CDATA) {
-      text += child->v.text.text;
-    }
-  }
-  return text;
-}
 
 // Elements that never carry article text.
 bool IsDroppedTag(GumboTag tag) {
@@ -234,116 +193,14 @@ struct Context {
   bool drop_text = false;     // inside an element whose text is not article text
   bool side_content = false;  // inside navigation, asides, widgets: no publication date here
   bool preformatted = false;  // inside <pre>: white space kept
+  bool in_main = false;       // inside the article container (see MainContent)
+  // True when text here is article text.
+  bool emits() const { return !drop_text && in_main; }
 };
 
-// Metadata candidates met during the walk, resolved by precedence at the end.
-class PageMetadata {
- public:
-  void Element(const GumboElement& element, const Context& context) {
-    switch (element.tag) {
-      case GUMBO_TAG_TITLE:
-        if (element.tag_namespace == GUMBO_NAMESPACE_HTML && title_.empty()) {
-          title_ = CollapseWhitespace(ChildText(element));
-        }
-        break;
-      case GUMBO_TAG_META:
-        Meta(element);
-        break;
-      case GUMBO_TAG_LINK:
-        Link(element);
-        break;
-      case GUMBO_TAG_SCRIPT:
-        if (const char* type = Attribute(element, "type");
-            type != nullptr && AsciiLower(type) == "application/ld+json" && !json_ld_date_) {
-          json_ld_date_ = JsonLdDate(ChildText(element));
-        }
-        break;
-      case GUMBO_TAG_TIME:
-        if (const char* datetime = Attribute(element, "datetime");
-            datetime != nullptr && !context.side_content && !time_date_) {
-          time_date_ = PartialDate::FromIso(CollapseWhitespace(datetime));
-        }
-        break;
-      default:
-        break;
-    }
-  }
-
-  // Title: og:title, else <title>. URL: canonical link, else og:url. Published: meta
-  // tags, else JSON-LD datePublished, else the first <time datetime> of the content.
-  void Fill(HtmlText* out) const {
-    out->title = !og_title_.empty() ? og_title_ : title_;
-    out->url = !canonical_.empty() ? canonical_ : og_url_;
-    out->publisher = site_name_;
-    for (const std::optional<PartialDate>* date : {&meta_date_, &json_ld_date_, &time_date_}) {
-      if (date->has_value()) {
-        out->published = **date;
-        break;
-      }
-    }
-  }
-
- private:
-  void Meta(const GumboElement& element) {
-    const char* key = Attribute(element, "property");
-    if (key == nullptr) key = Attribute(element, "name");
-    if (key == nullptr) key = Attribute(element, "itemprop");
-    const char* content = Attribute(element, "content");
-    if (key == nullptr || content == nullptr) return;
-    const std::string name = AsciiLower(key);
-    const std::string value = CollapseWhitespace(content);
-    if (value.empty()) return;
-    if (name == "og:title" && og_title_.empty()) og_title_ = value;
-    if (name == "og:url" && og_url_.empty()) og_url_ = value;
-    if (name == "og:site_name" && site_name_.empty()) site_name_ = value;
-    if (!meta_date_ && (name == "article:published_time" || name == "datepublished" ||
-                        name == "pubdate" || name == "publishdate" || name == "date" ||
-                        name == "dc.date" || name == "dc.date.issued")) {
-      meta_date_ = PartialDate::FromIso(value);
-    }
-  }
-
-  void Link(const GumboElement& element) {
-    const char* rel = Attribute(element, "rel");
-    const char* href = Attribute(element, "href");
-    if (rel == nullptr || href == nullptr || !canonical_.empty()) return;
-    const std::string rels = " " + CollapseWhitespace(AsciiLower(rel)) + " ";
-    if (rels.find(" canonical ") != std::string::npos) canonical_ = CollapseWhitespace(href);
-  }
-
-  // The first "datePublished" in a JSON-LD block; nullopt when the block is malformed,
-  // nested too deeply or has no such date.
-  static std::optional<PartialDate> JsonLdDate(const std::string& text) {
-    bool too_deep = false;
-    const nlohmann::json::parser_callback_t limit =
-        [&too_deep](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
-          if (depth > kMaxJsonLdDepth) too_deep = true;
-          return !too_deep;
-        };
-    const nlohmann::json json = nlohmann::json::parse(text, limit, /*allow_exceptions=*/false);
-    if (json.is_discarded() || too_deep) return std::nullopt;
-    return FindDatePublished(json, 0);
-  }
-
-  static std::optional<PartialDate> FindDatePublished(const nlohmann::json& json, int depth) {
-    if (depth > kMaxJsonLdDepth || !json.is_structured()) return std::nullopt;
-    if (json.is_object()) {
-      if (auto it = json.find("datePublished"); it != json.end() && it->is_string()) {
-        if (auto date = PartialDate::FromIso(it->get_ref<const std::string&>())) return date;
-      }
-    }
-    for (const nlohmann::json& child : json) {
-      if (auto date = FindDatePublished(child, depth + 1)) return date;
-    }
-    return std::nullopt;
-  }
-
-  std::string title_, og_title_, canonical_, og_url_, site_name_;
-  std::optional<PartialDate> meta_date_, json_ld_date_, time_date_;
-};
-
-// The context inside `element`, given the context around it.
-Context Enter(const GumboElement& element, Context context) {
+// The context inside `element` (a child of the node whose context is `context`).
+Context Enter(const GumboNode* node, const MainContent& main, Context context) {
+  const GumboElement& element = node->v.element;
   const GumboTag tag = element.tag;
   const bool furniture_tag =
       tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_ASIDE || tag == GUMBO_TAG_FOOTER;
@@ -358,18 +215,12 @@ Context Enter(const GumboElement& element, Context context) {
   const char* aria_hidden = Attribute(element, "aria-hidden");
   const bool hidden = Attribute(element, "hidden") != nullptr ||
                       (aria_hidden != nullptr && AsciiLower(aria_hidden) == "true");
-  context.drop_text |= IsDroppedTag(tag) || widget || hidden;
-  context.side_content |= furniture_tag || widget;
+  const bool link_list = main.IsLinkList(node);
+  context.in_main |= node == main.container();
+  context.drop_text |= IsDroppedTag(tag) || widget || hidden || link_list;
+  context.side_content |= furniture_tag || widget || link_list;
   context.preformatted |= tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING;
   return context;
-}
-
-const GumboVector* Children(const GumboNode* node) {
-  if (node->type == GUMBO_NODE_DOCUMENT) return &node->v.document.children;
-  if (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE) {
-    return &node->v.element.children;
-  }
-  return nullptr;
 }
 
 // The source of a text node within `html` and its offset (empty when Gumbo points
@@ -387,8 +238,11 @@ std::string_view OriginalText(const GumboText& text, std::string_view html, uint
 }
 
 // Walks the tree without recursion, feeding text to `sink` and metadata to `metadata`.
+// Outside the article container (when there is one) text is dropped and treated as side
+// content.
 Status Walk(const GumboNode* document, std::string_view html, HtmlTextSink* sink,
             PageMetadata* metadata) {
+  const MainContent main(document);
   struct Frame {
     const GumboNode* node;
     Context context;
@@ -396,12 +250,12 @@ Status Walk(const GumboNode* document, std::string_view html, HtmlTextSink* sink
     int breaks_after = 0;
   };
   std::vector<Frame> stack;
-  stack.push_back(Frame{document, Context{}});
+  stack.push_back(Frame{document, Context{.in_main = main.container() == nullptr}});
   while (!stack.empty()) {
     Frame& frame = stack.back();
     const GumboVector* children = Children(frame.node);
     if (children == nullptr || frame.next_child >= children->length) {
-      if (!frame.context.drop_text && frame.breaks_after > 0) sink->Break(frame.breaks_after);
+      if (frame.context.emits() && frame.breaks_after > 0) sink->Break(frame.breaks_after);
       stack.pop_back();
       continue;
     }
@@ -411,7 +265,7 @@ Status Walk(const GumboNode* document, std::string_view html, HtmlTextSink* sink
       case GUMBO_NODE_TEXT:
       case GUMBO_NODE_WHITESPACE:
       case GUMBO_NODE_CDATA:
-        if (!context.drop_text) {
+        if (context.emits()) {
           uint32_t base = 0;
           const std::string_view original = OriginalText(child->v.text, html, &base);
           sink->AppendTextNode(child->v.text.text, original, base, context.preformatted);
@@ -424,10 +278,10 @@ Status Walk(const GumboNode* document, std::string_view html, HtmlTextSink* sink
           return Status::Limit(fmt::format("HTML nested deeper than {} elements (at byte {})",
                                            kMaxNesting, element.start_pos.offset));
         }
-        metadata->Element(element, context);
-        const Context inner = Enter(element, context);
+        metadata->Element(element, context.side_content || !context.in_main);
+        const Context inner = Enter(child, main, context);
         const int breaks = BlockBreaks(element.tag);
-        if (!inner.drop_text) {
+        if (inner.emits()) {
           if (element.tag == GUMBO_TAG_BR) sink->LineBreak();
           if (element.tag == GUMBO_TAG_TD || element.tag == GUMBO_TAG_TH) {
             sink->Space(element.start_pos.offset);
