@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,26 @@ struct Judgement {
   std::string why;
 };
 
+// One row of the audit log, with its hash-chain link.
+struct AuditEntry {
+  int64_t id = 0;
+  std::string at;  // UTC, ISO 8601
+  std::string actor, action, object_type;
+  std::optional<int64_t> object_id;
+  std::string before, after;  // JSON, "" when none
+  std::string hash;           // hex SHA-256 chain hash, "" when the row has none
+};
+
+// The result of checking the audit log's hash chain (see docs/security.md).
+struct AuditVerdict {
+  bool intact = false;
+  int64_t rows = 0;          // rows checked
+  int64_t first_bad_id = 0;  // id of the first row that fails, 0 when intact
+  std::string problem;       // what is wrong with that row, "" when intact
+  int64_t head_id = 0;       // last row of the chain (0 for an empty log)
+  std::string head_hash;     // its hash: note it down to detect later truncation
+};
+
 // Storage of sources, documents and extracted facts, plus the audit log. Every mutating
 // call runs in one transaction: it either applies wholly or not at all.
 class Store {
@@ -63,6 +84,13 @@ class Store {
 
   // Every judgement, oldest first.
   virtual Status ListJudgements(std::vector<Judgement>* out) = 0;
+
+  // Checks the audit log's hash chain from its first row. A broken chain is reported in
+  // `out`; the status fails only when the check itself cannot run.
+  virtual Status VerifyAudit(AuditVerdict* out) = 0;
+
+  // The newest `limit` audit-log rows (all when 0), oldest first.
+  virtual Status ListAudit(size_t limit, std::vector<AuditEntry>* out) = 0;
 };
 
 // Opens (create=false) or creates (create=true) an encrypted SQLCipher store at `path`.

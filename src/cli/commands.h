@@ -28,5 +28,13 @@ void AddPersonCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 void AddExplainMergeCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 // `letapis stats [CATEGORY]`: figures by as-of date and source, conflicts marked.
 void AddStatsCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis rekey`: changes the store's passphrase.
+void AddRekeyCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis backup FILE`: writes an encrypted, verified backup.
+void AddBackupCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis restore FILE [--to PATH]`: verifies a backup and puts it in place.
+void AddRestoreCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis audit verify|log`: checks and reads the hash-chained audit log.
+void AddAuditCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 
 }  // namespace letapis::cli

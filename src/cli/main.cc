@@ -23,6 +23,10 @@ int main(int argc, char** argv) {
   AddStatsCommand(app, global, &exit_code);
   AddPersonCommand(app, global, &exit_code);
   AddExplainMergeCommand(app, global, &exit_code);
+  AddRekeyCommand(app, global, &exit_code);
+  AddBackupCommand(app, global, &exit_code);
+  AddRestoreCommand(app, global, &exit_code);
+  AddAuditCommand(app, global, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

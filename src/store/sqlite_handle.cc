@@ -46,6 +46,17 @@ Status Database::Prepare(std::string_view sql, Statement* out) {
   return Status::Ok();
 }
 
+Status Database::CreateFunction(const char* name, int nargs, ScalarFunction fn) {
+  int rc = sqlite3_create_function_v2(db_, name, nargs, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                                      fn, nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) return Error(rc, fmt::format("register SQL function {}", name));
+  return Status::Ok();
+}
+
+bool Database::LastErrorIsNotADatabase() const {
+  return db_ != nullptr && (sqlite3_extended_errcode(db_) & 0xff) == SQLITE_NOTADB;
+}
+
 int64_t Database::LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
 
 Status Database::Error(int rc, std::string_view what) const {
@@ -129,6 +140,10 @@ void Statement::Reset() {
   sqlite3_clear_bindings(stmt_);
   bind_rc_ = 0;
 }
+
+int Statement::ColumnCount() const { return sqlite3_column_count(stmt_); }
+
+int Statement::ColumnType(int col) const { return sqlite3_column_type(stmt_, col); }
 
 bool Statement::IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 
