@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   AddBackupCommand(app, global, &exit_code);
   AddRestoreCommand(app, global, &exit_code);
   AddAuditCommand(app, global, &exit_code);
+  AddCheckCommand(app, global, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

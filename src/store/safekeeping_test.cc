@@ -214,6 +214,12 @@ TEST_F(SafekeepingTest, BackupAndStoreHoldNoPlaintext) {
   }
 }
 
+TEST_F(SafekeepingTest, WholeFileConnectionsKeepTemporaryDataInMemory) {
+  store::Database db;
+  ASSERT_TRUE(OpenRaw(db_, kPassphrase, &db).ok());
+  EXPECT_EQ(QueryInt(&db, "PRAGMA temp_store"), 2);  // 2 = MEMORY
+}
+
 TEST_F(SafekeepingTest, AuditChainIsIntactAfterIngest) {
   std::unique_ptr<Store> store;
   ASSERT_TRUE(OpenSqlcipherStore(db_.string(), kPassphrase, false, &store).ok());

@@ -224,7 +224,10 @@ int LatestSchemaVersion() { return static_cast<int>(std::size(kMigrations)); }
 
 Status Migrate(Database* db, const std::string& path) {
   Status s = CheckApplication(db, path);
-  if (!s.ok()) return s;
+  int64_t current = 0;
+  if (s.ok()) s = ReadPragma(db, "PRAGMA user_version", &current);
+  // Up to date: no write lock, so that a read-only store file still opens for reading.
+  if (!s.ok() || current == LatestSchemaVersion()) return s;
   Transaction tx(db);
   s = tx.Begin();
   int64_t version = 0;

@@ -1,5 +1,7 @@
 #include "store/sqlite_handle.h"
 
+#include <time.h>
+
 // sqlite3_key_v2 is declared only for codec builds; SQLCipher always is one.
 #define SQLITE_HAS_CODEC 1
 #include <sqlcipher/sqlite3.h>
@@ -44,6 +46,18 @@ Status Database::Prepare(std::string_view sql, Statement* out) {
   int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &out->stmt_, nullptr);
   if (rc != SQLITE_OK) return Error(rc, fmt::format("prepare \"{}\"", sql));
   return Status::Ok();
+}
+
+void Database::SetBusyWait(int timeout_ms) {
+  busy_wait_ms_ = timeout_ms;
+  sqlite3_busy_handler(
+      db_,
+      [](void* arg, int tries) {
+        constexpr timespec kPoll{0, 1000 * 1000};  // 1 ms
+        nanosleep(&kPoll, nullptr);
+        return tries < *static_cast<int*>(arg) ? 1 : 0;
+      },
+      &busy_wait_ms_);
 }
 
 Status Database::CreateFunction(const char* name, int nargs, ScalarFunction fn) {

@@ -35,6 +35,10 @@ class Database {
   Status Exec(const char* sql);
   // Prepares one statement of `sql` into `out`.
   Status Prepare(std::string_view sql, Statement* out);
+  // Waits up to `timeout_ms` for locks of other connections, polling every millisecond:
+  // SQLite's default handler (PRAGMA busy_timeout) sleeps up to 100 ms between polls, so a
+  // reader can starve while another process commits back to back. Replaces busy_timeout.
+  void SetBusyWait(int timeout_ms);
   // Registers the deterministic SQL scalar function `name` taking `nargs` arguments.
   Status CreateFunction(const char* name, int nargs, ScalarFunction fn);
   // True when the last failed call reported SQLITE_NOTADB: with SQLCipher, a key that does
@@ -48,6 +52,7 @@ class Database {
  private:
   sqlite3* db_ = nullptr;
   std::string label_;
+  int busy_wait_ms_ = 0;  // SetBusyWait's limit, read by the busy handler
 };
 
 // A prepared statement; finalized on destruction. Bind* calls remember the first

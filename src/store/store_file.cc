@@ -17,9 +17,10 @@
 namespace letapis::store {
 namespace {
 
-// Wait for other processes (a server, a backup) instead of failing at the first lock.
-constexpr const char* kRawConnectionPragmas =
-    "PRAGMA busy_timeout = 5000; PRAGMA temp_store = MEMORY;";
+// Temporary tables and sorts stay in memory: never a plaintext temporary file.
+constexpr const char* kRawConnectionPragmas = "PRAGMA temp_store = MEMORY;";
+// How long whole-file operations wait for other processes' locks (a server, an ingest).
+constexpr int kBusyWaitMs = 60 * 1000;
 
 Status SyncPath(const std::string& path, int flags, std::string_view what) {
   int fd = ::open(path.c_str(), flags | O_CLOEXEC);
@@ -129,7 +130,7 @@ Status DeriveKeyOf(const std::string& path, std::string_view passphrase, RawKey*
 Status OpenKeyed(const std::string& path, const RawKey& key, Database* db) {
   Status s = db->Open(path, /*create=*/false);
   if (s.ok()) s = db->Key(key.view());
-  if (s.ok()) s = db->Exec("PRAGMA busy_timeout = 5000");
+  if (s.ok()) db->SetBusyWait(kBusyWaitMs);
   if (s.ok()) s = db->Exec("SELECT count(*) FROM sqlite_master");
   if (s.code() == Status::Code::kCorrupt && db->LastErrorIsNotADatabase()) {
     return Status::WrongPassphrase(
