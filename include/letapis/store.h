@@ -58,6 +58,12 @@ struct AuditVerdict {
   std::string head_hash;     // its hash: note it down to detect later truncation
 };
 
+// What a public export may show of one source (docs/security.md, "Publishing").
+struct PublicationMarks {
+  bool confidential = false;                 // the source and all its facts are left out
+  std::vector<bool> events, claims, quotes;  // per fact in Extraction order: confirmed
+};
+
 // Storage of sources, documents and extracted facts, plus the audit log. Every mutating
 // call runs in one transaction: it either applies wholly or not at all.
 class Store {
@@ -91,6 +97,25 @@ class Store {
 
   // The newest `limit` audit-log rows (all when 0), oldest first.
   virtual Status ListAudit(size_t limit, std::vector<AuditEntry>* out) = 0;
+
+  // Marks the report `name_or_hash` (as FindReport takes it) confidential, or clears the
+  // mark, with an audit-log entry; marking twice changes nothing.
+  virtual Status SetConfidential(const std::string& name_or_hash, bool confidential,
+                                 const std::string& actor) = 0;
+
+  // Adds `name` to the protected people (witnesses, relatives) with an audit-log entry;
+  // protecting a name twice changes nothing.
+  virtual Status ProtectPerson(const std::string& name, const std::string& actor) = 0;
+
+  // The protected names, in the order they were protected.
+  virtual Status ListProtected(std::vector<std::string>* out) = 0;
+
+  // The publication marks of the report with id `source_id` (StoredReport::id).
+  virtual Status ReadPublicationMarks(int64_t source_id, PublicationMarks* out) = 0;
+
+  // A stable pseudonym for `name`: hex HMAC-SHA256 under the store's secret key, the same
+  // in every export of this store and not reversible without the key.
+  virtual Status Pseudonym(const std::string& name, std::string* out) = 0;
 };
 
 // Opens (create=false) or creates (create=true) an encrypted SQLCipher store at `path`.

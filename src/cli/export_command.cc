@@ -5,6 +5,8 @@
 
 #include "cli/commands.h"
 #include "letapis/export.h"
+#include "letapis/public_export.h"
+#include "letapis/tsv.h"
 
 namespace letapis::cli {
 
@@ -13,10 +15,14 @@ void AddExportCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
       app.add_subcommand("export", "write what the store holds, one JSON line per report");
   auto format = std::make_shared<std::string>("json");
   auto out_path = std::make_shared<std::string>();
+  auto is_public = std::make_shared<bool>(false);
   cmd->add_option("--format", *format, "eval (SCHEMA.md interchange) or json (everything)")
       ->check(CLI::IsMember({"eval", "json"}));
   cmd->add_option("--out", *out_path, "write to this file instead of stdout");
-  cmd->callback([&global, exit_code, format, out_path] {
+  cmd->add_flag("--public", *is_public,
+                "for publication: confirmed facts only, no confidential report, protected "
+                "people as pseudonyms (docs/security.md)");
+  cmd->callback([&global, exit_code, format, out_path, is_public] {
     std::unique_ptr<Store> store;
     if (Status s = OpenStore(global, &store); !s.ok()) {
       *exit_code = Fail(s);
@@ -33,12 +39,16 @@ void AddExportCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
       }
       out = &file;
     }
-    Status s = store->ForEachReport([&](const StoredReport& r) {
-      const auto record = *format == "eval" ? EvalRecord(r.document, r.extraction)
-                                            : FullRecord(r.document, r.extraction);
-      *out << record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-      return out->good() ? Status::Ok() : Status::IoError("write failed");
-    });
+    NameMatcher matcher;
+    Status s = *is_public ? NameMatcher::Load(DataDir(), &matcher) : Status::Ok();
+    if (s.ok() && *is_public) s = WritePublicExport(store.get(), matcher, out);
+    if (s.ok() && !*is_public)
+      s = store->ForEachReport([&](const StoredReport& r) {
+        const auto record = *format == "eval" ? EvalRecord(r.document, r.extraction)
+                                              : FullRecord(r.document, r.extraction);
+        *out << record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+        return out->good() ? Status::Ok() : Status::IoError("write failed");
+      });
     if (!out_path->empty()) {
       file.close();
       if (s.ok() && std::rename(tmp.c_str(), out_path->c_str()) != 0) {

@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
   AddRestoreCommand(app, global, &exit_code);
   AddAuditCommand(app, global, &exit_code);
   AddCheckCommand(app, global, &exit_code);
+  AddProtectCommand(app, global, &exit_code);
+  AddConfidentialCommand(app, global, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -72,8 +72,11 @@ std::vector<std::string> NameMatcher::PhoneticKeys(std::string_view surname_or_n
     }
     keys = std::move(next);
   }
+  // As in PhoneticKey: an empty key (a surname of vowels only) carries no gender mark.
   const std::string mark = FemaleMark(p);
-  for (std::string& k : keys) k += mark;
+  for (std::string& k : keys) {
+    if (!k.empty()) k += mark;
+  }
   return keys;
 }
 

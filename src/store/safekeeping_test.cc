@@ -312,7 +312,10 @@ TEST_F(SafekeepingTest, MigrationChainsExistingRows) {
     // Back to the schema before the chain existed (its migration is the latest).
     store::Database db;
     ASSERT_TRUE(OpenRaw(db_, kPassphrase, &db).ok());
-    ASSERT_TRUE(db.Exec("DROP TRIGGER audit_log_chain; DROP TABLE audit_chain;").ok());
+    ASSERT_TRUE(db.Exec("DROP TRIGGER audit_log_chain; DROP TABLE audit_chain;"
+                        " DROP TABLE confidential_source; DROP TABLE protected_person;"
+                        " DROP TABLE store_secret;")
+                    .ok());
     const std::string version =
         "PRAGMA user_version = " + std::to_string(store::LatestSchemaVersion() - 1);
     ASSERT_TRUE(db.Exec(version.c_str()).ok());

@@ -168,6 +168,7 @@ CREATE TABLE judgement (
     // Issue 7 (the last script): the audit log's hash chain. Each audit_log row gets an
     // audit_chain row with SHA-256(previous hash || the row), computed by
     // letapis_audit_hash (store/audit_chain.cc); existing rows are chained here in id order.
+    // Also the marks of public exports (confidential sources, protected people).
     R"sql(
 CREATE TABLE audit_chain (
   audit_id INTEGER PRIMARY KEY,
@@ -191,6 +192,25 @@ CREATE TRIGGER audit_log_chain AFTER INSERT ON audit_log BEGIN
     (SELECT hash FROM audit_chain ORDER BY audit_id DESC LIMIT 1), NEW.id, NEW.at, NEW.actor,
     NEW.action, NEW.object_type, NEW.object_id, NEW.before, NEW.after));
 END;
+
+-- Publication marks: sources left out of public exports, people shown under a pseudonym,
+-- and the store's secret key for those pseudonyms (random, never exported).
+CREATE TABLE confidential_source (
+  source_id INTEGER PRIMARY KEY REFERENCES source(id),
+  actor     TEXT NOT NULL,
+  at        TEXT NOT NULL
+);
+CREATE TABLE protected_person (
+  id    INTEGER PRIMARY KEY,
+  name  TEXT NOT NULL UNIQUE,
+  actor TEXT NOT NULL,
+  at    TEXT NOT NULL
+);
+CREATE TABLE store_secret (
+  name  TEXT PRIMARY KEY,
+  value BLOB NOT NULL
+);
+INSERT INTO store_secret (name, value) VALUES ('pseudonym_key', randomblob(32));
 )sql",
 };
 

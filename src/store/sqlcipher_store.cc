@@ -13,6 +13,7 @@
 #include "store/report_reader.h"
 #include "store/report_writer.h"
 #include "store/codec.h"
+#include "store/publication.h"
 #include "store/schema.h"
 #include "store/sqlite_handle.h"
 #include "store/store_file.h"
@@ -192,6 +193,31 @@ class SqlcipherStore final : public Store {
 
   Status ListAudit(size_t limit, std::vector<AuditEntry>* out) override {
     return store::ReadAuditLog(&db_, limit, out);
+  }
+
+  Status SetConfidential(const std::string& name_or_hash, bool confidential,
+                         const std::string& actor) override {
+    StoredReport report;
+    Status s = FindReport(name_or_hash, &report);
+    if (!s.ok()) return s;
+    return store::WriteConfidentialMark(&db_, report.id, report.document.meta.name, confidential,
+                                        actor);
+  }
+
+  Status ProtectPerson(const std::string& name, const std::string& actor) override {
+    return store::WriteProtectedPerson(&db_, name, actor);
+  }
+
+  Status ListProtected(std::vector<std::string>* out) override {
+    return store::ReadProtectedPeople(&db_, out);
+  }
+
+  Status ReadPublicationMarks(int64_t source_id, PublicationMarks* out) override {
+    return store::ReadMarks(&db_, source_id, out);
+  }
+
+  Status Pseudonym(const std::string& name, std::string* out) override {
+    return store::ComputePseudonym(&db_, name, out);
   }
 
   Status Counts(StoreCounts* out) override {
