@@ -183,6 +183,25 @@ class SecTest(unittest.TestCase):
         self.assertEqual(len(log), 3)
         self.assertIn("ingest", log[-1])
 
+    def test_publication_marks_are_audited(self):
+        self.ingest_examples()
+        run("protect", "Alena Savitskaya", db=self.db, check=0)
+        self.assertEqual(run("protect", "--list", db=self.db, check=0).stdout.strip(),
+                         "Alena Savitskaya")
+        run("confidential", "belarus-court-hrodna.txt", db=self.db, check=0)
+        missing = run("confidential", "no-such-report.txt", db=self.db)
+        self.assertEqual(missing.returncode, 5, missing.stderr)
+        log = run("audit", "log", "--limit", "2", db=self.db, check=0).stdout
+        self.assertIn("protect", log)
+        self.assertIn("mark_confidential", log)
+        run("audit", "verify", db=self.db, check=0)
+        # Nothing is confirmed yet (review is a later step): nothing is published.
+        self.assertEqual(run("export", "--public", db=self.db, check=0).stdout, "")
+
+    def test_help(self):
+        for cmd in ["rekey", "backup", "restore", "check", "audit", "protect", "confidential"]:
+            self.assertIn("Usage", run(cmd, "--help", check=0).stdout)
+
     def test_read_only_store_reads_and_refuses_writes_cleanly(self):
         self.ingest_examples()
         before_counts = counts(self.db)
