@@ -53,13 +53,14 @@ def write_batch(folder, count, seed=7):
             f.write(make_report(i, rng))
 
 
-def run(*args, passphrase=PASSPHRASE, db=None, check=None, env_extra=None, preexec=None):
+def run(*args, passphrase=PASSPHRASE, db=None, check=None, env_extra=None, preexec=None,
+        binary=None):
     env = dict(os.environ)
     env["LETAPIS_PASSPHRASE"] = passphrase
     if db:
         env["LETAPIS_DB"] = db
     env.update(env_extra or {})
-    proc = subprocess.run([ARGS.letapis, *args], env=env, capture_output=True, text=True,
+    proc = subprocess.run([binary or ARGS.letapis, *args], env=env, capture_output=True, text=True,
                           stdin=subprocess.DEVNULL, timeout=900, preexec_fn=preexec)
     if check is not None and proc.returncode != check:
         raise AssertionError("letapis %s exited %d (wanted %d)\nstdout:\n%s\nstderr:\n%s"
@@ -219,14 +220,29 @@ class SecTest(unittest.TestCase):
                 os.setgroups([])
                 os.setuid(65534)
 
-        summary = run("summary", "--json", db=self.db, check=0, preexec=unprivileged)
+        # nobody may not reach the build or source tree: give it its own binary and data.
+        binary = os.path.join(self.root, "letapis")
+        data = os.path.join(self.root, "data")
+        if not os.path.exists(binary):
+            shutil.copy(ARGS.letapis, binary)
+            shutil.copytree(os.path.join(ARGS.source, "data"), data)
+        for folder, _, files in os.walk(data):
+            os.chmod(folder, 0o755)
+            for name in files:
+                os.chmod(os.path.join(folder, name), 0o644)
+        os.chmod(binary, 0o755)
+        env = {"LETAPIS_DATA_DIR": data}
+
+        summary = run("summary", "--json", db=self.db, check=0, preexec=unprivileged,
+                      binary=binary, env_extra=env)
         self.assertEqual(json.loads(summary.stdout)["counts"], before_counts)
-        proc = run("ingest", self.batch, db=self.db, preexec=unprivileged)
-        self.assertEqual(proc.returncode, 1, proc.stderr)
-        self.assertIn("readonly database", proc.stderr)
-        backup = run("rekey", db=self.db, preexec=unprivileged,
-                     env_extra={"LETAPIS_NEW_PASSPHRASE": NEW_PASSPHRASE})
-        self.assertNotEqual(backup.returncode, 0)
+        for args in (["ingest", self.batch], ["protect", "Someone Else"]):
+            proc = run(*args, db=self.db, preexec=unprivileged, binary=binary, env_extra=env)
+            self.assertEqual(proc.returncode, 1, proc.stderr)
+            self.assertIn("readonly database", proc.stderr)
+        rekey = run("rekey", db=self.db, preexec=unprivileged, binary=binary,
+                    env_extra=dict(env, LETAPIS_NEW_PASSPHRASE=NEW_PASSPHRASE))
+        self.assertNotEqual(rekey.returncode, 0)
         self.assertEqual(read_bytes(self.db), before)
         self.assertEqual(sorted(os.listdir(self.dir)), ["store.db"])
         os.chmod(self.dir, 0o700)
