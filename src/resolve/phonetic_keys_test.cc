@@ -19,5 +19,17 @@ TEST(PhoneticKeysRegression, VowelOnlyFeminineSurnameHasNoKeyInEitherForm) {
   EXPECT_EQ(matcher.PhoneticKeys("Tsikhanouskaya").front(), matcher.PhoneticKey("Tsikhanouskaya"));
 }
 
+// "I-l": the first part of the hyphenated surname has an empty skeleton; PhoneticKey
+// dropped the separator ("l") while PhoneticKeys kept it ("-l"). "J-r": the first part
+// has no canonical form at all; PhoneticKeys dropped it ("r"), PhoneticKey kept it.
+TEST(PhoneticKeysRegression, HyphenatedSurnameWithEmptyFirstPartKeepsTheSeparator) {
+  NameMatcher matcher;
+  ASSERT_TRUE(NameMatcher::Load(LETAPIS_DATA_DIR, &matcher).ok());
+  EXPECT_EQ(matcher.PhoneticKey("I-l"), "-l");
+  EXPECT_EQ(matcher.PhoneticKeys("I-l").front(), "-l");
+  EXPECT_EQ(matcher.PhoneticKey("J-r"), "-r");
+  EXPECT_EQ(matcher.PhoneticKeys("J-r").front(), "-r");
+}
+
 }  // namespace
 }  // namespace letapis
