@@ -13,9 +13,9 @@ DEMO_PASSPHRASE ?= demo-only-passphrase
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 10
 FUZZ_TARGETS := decode_fuzz html_fuzz jsonl_fuzz tokenize_fuzz expressions_fuzz extract_fuzz \
-  mime_fuzz pdf_fuzz feed_fuzz
+  mime_fuzz pdf_fuzz feed_fuzz date_fuzz numbers_fuzz terms_fuzz names_fuzz
 
-.PHONY: deps build run test unit-test fuzz peers clean
+.PHONY: deps build run test unit-test fuzz fuzz-long peers clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -53,10 +53,17 @@ fuzz: deps
 	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target $(FUZZ_TARGETS)
 	@for t in $(FUZZ_TARGETS); do \
 	  mkdir -p $(FUZZ_BUILD)/corpus/$$t; cp -n examples/*.txt $(FUZZ_BUILD)/corpus/$$t/ 2>/dev/null; \
+	  cp -n fuzz/corpus/$$t/* $(FUZZ_BUILD)/corpus/$$t/ 2>/dev/null; \
 	  echo "fuzzing $$t for $(FUZZ_SECONDS)s"; \
 	  (cd $(FUZZ_BUILD) && ./$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=0 \
 	     corpus/$$t >/dev/null 2>fuzz-$$t.log) || { tail -40 $(FUZZ_BUILD)/fuzz-$$t.log; exit 1; }; \
 	done; echo "fuzzing: no crashes"
+
+# A real fuzzing session: every target for FUZZ_LONG_SECONDS (default 600 s each, about
+# an hour and a half for all); the corpus grows in $(FUZZ_BUILD)/corpus (docs/fuzzing.md).
+FUZZ_LONG_SECONDS ?= 600
+fuzz-long:
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_LONG_SECONDS)
 
 # Extraction quality next to compromise and wink-nlp (../shared/peers) on the same texts.
 peers: build

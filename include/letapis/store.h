@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,32 @@ struct NearDuplicate {
   PartialDate published;
   int64_t original_id = 0;  // 0 for the original of the group
   double similarity = 0;    // for a copy: estimated resemblance to the original
+};
+
+// One row of the audit log, with its hash-chain link.
+struct AuditEntry {
+  int64_t id = 0;
+  std::string at;  // UTC, ISO 8601
+  std::string actor, action, object_type;
+  std::optional<int64_t> object_id;
+  std::string before, after;  // JSON, "" when none
+  std::string hash;           // hex SHA-256 chain hash, "" when the row has none
+};
+
+// The result of checking the audit log's hash chain (see docs/security.md).
+struct AuditVerdict {
+  bool intact = false;
+  int64_t rows = 0;          // rows checked
+  int64_t first_bad_id = 0;  // id of the first row that fails, 0 when intact
+  std::string problem;       // what is wrong with that row, "" when intact
+  int64_t head_id = 0;       // last row of the chain (0 for an empty log)
+  std::string head_hash;     // its hash: note it down to detect later truncation
+};
+
+// What a public export may show of one source (docs/security.md, "Publishing").
+struct PublicationMarks {
+  bool confidential = false;                 // the source and all its facts are left out
+  std::vector<bool> events, claims, quotes;  // per fact in Extraction order: confirmed
 };
 
 // Storage of sources, documents and extracted facts, plus the audit log. Every mutating
@@ -102,6 +129,31 @@ class Store {
   // set here) and the articles fetched in it, in one transaction.
   virtual Status SaveFeedCheck(const WatchedFeed& feed, const std::vector<WatchedItem>& items,
                                const std::string& actor) = 0;
+  // Checks the audit log's hash chain from its first row. A broken chain is reported in
+  // `out`; the status fails only when the check itself cannot run.
+  virtual Status VerifyAudit(AuditVerdict* out) = 0;
+
+  // The newest `limit` audit-log rows (all when 0), oldest first.
+  virtual Status ListAudit(size_t limit, std::vector<AuditEntry>* out) = 0;
+
+  // Marks the report `name_or_hash` (as FindReport takes it) confidential, or clears the
+  // mark, with an audit-log entry; marking twice changes nothing.
+  virtual Status SetConfidential(const std::string& name_or_hash, bool confidential,
+                                 const std::string& actor) = 0;
+
+  // Adds `name` to the protected people (witnesses, relatives) with an audit-log entry;
+  // protecting a name twice changes nothing.
+  virtual Status ProtectPerson(const std::string& name, const std::string& actor) = 0;
+
+  // The protected names, in the order they were protected.
+  virtual Status ListProtected(std::vector<std::string>* out) = 0;
+
+  // The publication marks of the report with id `source_id` (StoredReport::id).
+  virtual Status ReadPublicationMarks(int64_t source_id, PublicationMarks* out) = 0;
+
+  // A stable pseudonym for `name`: hex HMAC-SHA256 under the store's secret key, the same
+  // in every export of this store and not reversible without the key.
+  virtual Status Pseudonym(const std::string& name, std::string* out) = 0;
 };
 
 // Opens (create=false) or creates (create=true) an encrypted SQLCipher store at `path`.

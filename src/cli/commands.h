@@ -34,5 +34,19 @@ void AddImportCasesCommand(CLI::App& app, GlobalOptions& global, int* exit_code)
 void AddStatsCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 // `letapis watch add URL | list | run`: watched RSS/Atom feeds, fetched politely.
 void AddWatchCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis rekey`: changes the store's passphrase.
+void AddRekeyCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis backup FILE`: writes an encrypted, verified backup.
+void AddBackupCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis restore FILE [--to PATH]`: verifies a backup and puts it in place.
+void AddRestoreCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis protect NAME...`: people shown under pseudonyms in public exports.
+void AddProtectCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis confidential REPORT...`: reports left out of public exports.
+void AddConfidentialCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis check`: verifies the store file and its audit chain.
+void AddCheckCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis audit verify|log`: checks and reads the hash-chained audit log.
+void AddAuditCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 
 }  // namespace letapis::cli

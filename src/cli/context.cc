@@ -43,19 +43,18 @@ Status PromptHidden(const char* prompt, std::string* out) {
   return Status::Ok();
 }
 
-}  // namespace
-
-Status ReadPassphrase(bool confirm, std::string* out) {
-  if (const char* env = std::getenv("LETAPIS_PASSPHRASE"); env != nullptr) {
-    *out = env;
-    if (out->empty()) return Status::InvalidInput("LETAPIS_PASSPHRASE is set but empty");
+// Reads a passphrase from the environment variable `env` or a prompt (see ReadPassphrase).
+Status ReadSecret(const char* env, const char* prompt, bool confirm, std::string* out) {
+  if (const char* value = std::getenv(env); value != nullptr) {
+    *out = value;
+    if (out->empty()) return Status::InvalidInput(fmt::format("{} is set but empty", env));
     return Status::Ok();
   }
   if (!isatty(STDIN_FILENO)) {
     return Status::InvalidInput(
-        "no passphrase: set LETAPIS_PASSPHRASE or run on a terminal to be asked for it");
+        fmt::format("no passphrase: set {} or run on a terminal to be asked for it", env));
   }
-  if (Status s = PromptHidden("Passphrase: ", out); !s.ok()) return s;
+  if (Status s = PromptHidden(prompt, out); !s.ok()) return s;
   if (confirm) {
     std::string again;
     if (Status s = PromptHidden("Repeat passphrase: ", &again); !s.ok()) return s;
@@ -63,6 +62,16 @@ Status ReadPassphrase(bool confirm, std::string* out) {
   }
   if (out->empty()) return Status::InvalidInput("the passphrase must not be empty");
   return Status::Ok();
+}
+
+}  // namespace
+
+Status ReadPassphrase(bool confirm, std::string* out) {
+  return ReadSecret("LETAPIS_PASSPHRASE", "Passphrase: ", confirm, out);
+}
+
+Status ReadNewPassphrase(std::string* out) {
+  return ReadSecret("LETAPIS_NEW_PASSPHRASE", "New passphrase: ", true, out);
 }
 
 Status OpenStore(const GlobalOptions& global, std::unique_ptr<Store>* out) {

@@ -35,6 +35,10 @@ int Fail(const Status& status);
 // echo (asked twice when `confirm`). Fails when neither is available.
 Status ReadPassphrase(bool confirm, std::string* out);
 
+// Reads a new passphrase (for `rekey`) from $LETAPIS_NEW_PASSPHRASE or, on a terminal,
+// from a prompt without echo asked twice. Fails when neither is available.
+Status ReadNewPassphrase(std::string* out);
+
 // Opens the store named by the global options, asking for the passphrase.
 Status OpenStore(const GlobalOptions& global, std::unique_ptr<Store>* out);
 

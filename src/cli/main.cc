@@ -26,6 +26,13 @@ int main(int argc, char** argv) {
   AddResolveCommand(app, global, &exit_code);
   AddImportCasesCommand(app, global, &exit_code);
   AddWatchCommand(app, global, &exit_code);
+  AddRekeyCommand(app, global, &exit_code);
+  AddBackupCommand(app, global, &exit_code);
+  AddRestoreCommand(app, global, &exit_code);
+  AddAuditCommand(app, global, &exit_code);
+  AddCheckCommand(app, global, &exit_code);
+  AddProtectCommand(app, global, &exit_code);
+  AddConfidentialCommand(app, global, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -42,9 +42,10 @@ NameMatcher::NameParts NameMatcher::Parse(std::string_view name) const {
 std::string NameMatcher::PhoneticKey(std::string_view surname_or_name) const {
   const names::ParsedName p = names::ParseName(*tables_, surname_or_name);
   std::string key;
-  for (const names::Token& part : p.surname) {
-    if (!key.empty()) key += '-';
-    if (!part.canonical.empty()) key += names::Skeleton(part.canonical[0]);
+  for (size_t i = 0; i < p.surname.size(); ++i) {
+    // One skeleton per part, even an empty one (a part of vowels only), as PhoneticKeys.
+    if (i > 0) key += '-';
+    if (!p.surname[i].canonical.empty()) key += names::Skeleton(p.surname[i].canonical[0]);
   }
   return key.empty() ? key : key + FemaleMark(p);
 }
@@ -52,16 +53,18 @@ std::string NameMatcher::PhoneticKey(std::string_view surname_or_name) const {
 std::vector<std::string> NameMatcher::PhoneticKeys(std::string_view surname_or_name) const {
   const names::ParsedName p = names::ParseName(*tables_, surname_or_name);
   std::vector<std::string> keys;
-  for (const names::Token& part : p.surname) {
+  for (size_t i = 0; i < p.surname.size(); ++i) {
     std::vector<std::string> skeletons;
-    for (const std::string& c : part.canonical) {
+    for (const std::string& c : p.surname[i].canonical) {
       std::string s = names::Skeleton(c);
       if (std::find(skeletons.begin(), skeletons.end(), s) == skeletons.end()) {
         skeletons.push_back(std::move(s));
       }
     }
-    if (keys.empty()) {
-      keys = skeletons;
+    // A part without canonical forms has an empty skeleton, as in PhoneticKey.
+    if (skeletons.empty()) skeletons.emplace_back();
+    if (i == 0) {
+      keys = std::move(skeletons);
       continue;
     }
     std::vector<std::string> next;
@@ -72,8 +75,11 @@ std::vector<std::string> NameMatcher::PhoneticKeys(std::string_view surname_or_n
     }
     keys = std::move(next);
   }
+  // As in PhoneticKey: an empty key (a surname of vowels only) carries no gender mark.
   const std::string mark = FemaleMark(p);
-  for (std::string& k : keys) k += mark;
+  for (std::string& k : keys) {
+    if (!k.empty()) k += mark;
+  }
   return keys;
 }
 

@@ -159,6 +159,16 @@ Status WriteFingerprint(Database* db, int64_t source_id, const Fingerprint& fp,
 }
 
 Status BackfillFingerprints(Database* db, const std::string& actor) {
+  // A store with nothing to fingerprint (always, after the first opening) takes no write
+  // lock, so that a read-only store opens.
+  Statement any;
+  bool pending_rows = false;
+  Status checked = db->Prepare(
+      "SELECT 1 FROM source WHERE id > (SELECT coalesce(max(source_id), 0) FROM fingerprint)"
+      " LIMIT 1",
+      &any);
+  if (checked.ok()) checked = any.Step(&pending_rows);
+  if (!checked.ok() || !pending_rows) return checked;
   for (;;) {
     Transaction tx(db);
     Status s = tx.Begin(Transaction::Mode::kWrite);

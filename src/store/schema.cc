@@ -9,9 +9,6 @@
 namespace letapis::store {
 namespace {
 
-// PRAGMA application_id of every letapis store: "LTAP".
-constexpr int64_t kApplicationId = 0x4C544150;
-
 // Migration scripts: kMigrations[i] takes the schema from version i to i + 1. Scripts are
 // append-only once released; a change is a new script.
 constexpr const char* kMigrations[] = {
@@ -251,6 +248,53 @@ CREATE TABLE watch_item (
 );
 CREATE INDEX watch_item_feed ON watch_item(feed_id);
 )sql",
+    // Version 7: the audit log's hash chain. Each audit_log row gets an
+    // audit_chain row with SHA-256(previous hash || the row), computed by
+    // letapis_audit_hash (store/audit_chain.cc); existing rows are chained here in id order.
+    // Also the marks of public exports (confidential sources, protected people).
+    R"sql(
+CREATE TABLE audit_chain (
+  audit_id INTEGER PRIMARY KEY,
+  hash     TEXT NOT NULL
+);
+CREATE TRIGGER audit_chain_no_update BEFORE UPDATE ON audit_chain
+  BEGIN SELECT RAISE(ABORT, 'audit_chain is append-only'); END;
+CREATE TRIGGER audit_chain_no_delete BEFORE DELETE ON audit_chain
+  BEGIN SELECT RAISE(ABORT, 'audit_chain is append-only'); END;
+WITH RECURSIVE chain(id, hash) AS (
+  SELECT id, letapis_audit_hash(NULL, id, at, actor, action, object_type, object_id, before, after)
+    FROM audit_log WHERE id = (SELECT min(id) FROM audit_log)
+  UNION ALL
+  SELECT l.id, letapis_audit_hash(chain.hash, l.id, l.at, l.actor, l.action, l.object_type,
+                                  l.object_id, l.before, l.after)
+    FROM chain JOIN audit_log l ON l.id = (SELECT min(id) FROM audit_log WHERE id > chain.id)
+)
+INSERT INTO audit_chain (audit_id, hash) SELECT id, hash FROM chain;
+CREATE TRIGGER audit_log_chain AFTER INSERT ON audit_log BEGIN
+  INSERT INTO audit_chain (audit_id, hash) VALUES (NEW.id, letapis_audit_hash(
+    (SELECT hash FROM audit_chain ORDER BY audit_id DESC LIMIT 1), NEW.id, NEW.at, NEW.actor,
+    NEW.action, NEW.object_type, NEW.object_id, NEW.before, NEW.after));
+END;
+
+-- Publication marks: sources left out of public exports, people shown under a pseudonym,
+-- and the store's secret key for those pseudonyms (random, never exported).
+CREATE TABLE confidential_source (
+  source_id INTEGER PRIMARY KEY REFERENCES source(id),
+  actor     TEXT NOT NULL,
+  at        TEXT NOT NULL
+);
+CREATE TABLE protected_person (
+  id    INTEGER PRIMARY KEY,
+  name  TEXT NOT NULL UNIQUE,
+  actor TEXT NOT NULL,
+  at    TEXT NOT NULL
+);
+CREATE TABLE store_secret (
+  name  TEXT PRIMARY KEY,
+  value BLOB NOT NULL
+);
+INSERT INTO store_secret (name, value) VALUES ('pseudonym_key', randomblob(32));
+)sql",
 };
 
 Status ReadPragma(Database* db, const char* sql, int64_t* out) {
@@ -283,7 +327,10 @@ int LatestSchemaVersion() { return static_cast<int>(std::size(kMigrations)); }
 
 Status Migrate(Database* db, const std::string& path) {
   Status s = CheckApplication(db, path);
-  if (!s.ok()) return s;
+  int64_t current = 0;
+  if (s.ok()) s = ReadPragma(db, "PRAGMA user_version", &current);
+  // Up to date: no write lock, so that a read-only store file still opens for reading.
+  if (!s.ok() || current == LatestSchemaVersion()) return s;
   Transaction tx(db);
   s = tx.Begin();
   int64_t version = 0;

@@ -1,27 +1,24 @@
 // The SQLCipher implementation of Store; the file format is in docs/store-format.md.
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <utility>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "letapis/store.h"
+#include "store/audit_chain.h"
 #include "store/codec.h"
 #include "store/near_duplicates.h"
 #include "store/people_store.h"
 #include "store/report_reader.h"
 #include "store/report_writer.h"
+#include "store/publication.h"
 #include "store/schema.h"
 #include "store/sqlite_handle.h"
+#include "store/store_file.h"
 #include "store/store_key.h"
 #include "store/transaction.h"
 #include "store/watch_rows.h"
@@ -66,11 +63,12 @@ class SqlcipherStore final : public Store {
     if (s.ok()) s = db_.Exec("PRAGMA busy_timeout = 5000");
     if (!s.ok()) return s;
     s = db_.Exec("SELECT count(*) FROM sqlite_master");
-    if (s.code() == Status::Code::kCorrupt) {
+    if (s.code() == Status::Code::kCorrupt && db_.LastErrorIsNotADatabase()) {
       return Status::WrongPassphrase(
           fmt::format("{}: wrong passphrase, or not a letapis store", path_));
     }
     if (s.ok()) s = db_.Exec(kConnectionPragmas);
+    if (s.ok()) s = store::RegisterAuditChain(&db_);
     if (s.ok()) s = store::Migrate(&db_, path_);
     if (s.ok()) s = store::BackfillFingerprints(&db_, "letapis");
     return s;
@@ -260,6 +258,43 @@ class SqlcipherStore final : public Store {
     return store::UpdateFeedCheck(&db_, feed, items, actor);
   }
 
+  Status VerifyAudit(AuditVerdict* out) override {
+    Transaction tx(&db_);
+    Status s = tx.Begin(Transaction::Mode::kRead);
+    if (s.ok()) s = store::VerifyAuditChain(&db_, out);
+    if (s.ok()) s = tx.Commit();
+    return s;
+  }
+
+  Status ListAudit(size_t limit, std::vector<AuditEntry>* out) override {
+    return store::ReadAuditLog(&db_, limit, out);
+  }
+
+  Status SetConfidential(const std::string& name_or_hash, bool confidential,
+                         const std::string& actor) override {
+    StoredReport report;
+    Status s = FindReport(name_or_hash, &report);
+    if (!s.ok()) return s;
+    return store::WriteConfidentialMark(&db_, report.id, report.document.meta.name, confidential,
+                                        actor);
+  }
+
+  Status ProtectPerson(const std::string& name, const std::string& actor) override {
+    return store::WriteProtectedPerson(&db_, name, actor);
+  }
+
+  Status ListProtected(std::vector<std::string>* out) override {
+    return store::ReadProtectedPeople(&db_, out);
+  }
+
+  Status ReadPublicationMarks(int64_t source_id, PublicationMarks* out) override {
+    return store::ReadMarks(&db_, source_id, out);
+  }
+
+  Status Pseudonym(const std::string& name, std::string* out) override {
+    return store::ComputePseudonym(&db_, name, out);
+  }
+
   Status Counts(StoreCounts* out) override {
     Statement stmt;
     Status s = db_.Prepare(
@@ -324,30 +359,6 @@ class SqlcipherStore final : public Store {
   Database db_;
 };
 
-// Creates `path` exclusively (mode 0600), so that two creators cannot share a file.
-Status CreateEmptyFile(const std::string& path) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0 && errno == EEXIST) {
-    return Status::InvalidInput(fmt::format("{}: already exists; not overwriting it", path));
-  }
-  if (fd < 0)
-    return Status::IoError(fmt::format("{}: cannot create: {}", path, std::strerror(errno)));
-  ::close(fd);
-  return Status::Ok();
-}
-
-// Reads the first kSaltBytes of the file: the salt of a store.
-Status ReadSalt(const std::string& path, std::string* salt) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
-  salt->assign(store::kSaltBytes, '\0');
-  in.read(salt->data(), static_cast<std::streamsize>(salt->size()));
-  if (static_cast<size_t>(in.gcount()) != store::kSaltBytes) {
-    return Status::InvalidInput(fmt::format("{}: not a letapis store (file too short)", path));
-  }
-  return Status::Ok();
-}
-
 Status CreateStore(const std::string& path, const std::string& passphrase,
                    std::unique_ptr<Store>* out) {
   if (passphrase.empty()) {
@@ -361,13 +372,13 @@ Status CreateStore(const std::string& path, const std::string& passphrase,
   store::RawKey key;
   s = store::DeriveRawKey(passphrase, salt, /*include_salt=*/true, &key);
   if (!s.ok()) return s.WithContext(path);
-  s = CreateEmptyFile(path);
+  s = store::CreateEmptyFile(path);
   if (!s.ok()) return s;
   auto store = std::make_unique<SqlcipherStore>(path);
   s = store->Open(key.view(), /*create=*/true);
   // The salt must have become the file header, or the store could never be reopened.
   std::string header;
-  if (s.ok()) s = ReadSalt(path, &header);
+  if (s.ok()) s = store::ReadSalt(path, &header);
   if (s.ok() && header != salt) {
     s = Status::IoError(
         fmt::format("{}: SQLCipher did not adopt the key salt as file header", path));
@@ -394,7 +405,7 @@ Status OpenSqlcipherStore(const std::string& path, const std::string& passphrase
   }
   std::string salt;
   store::RawKey key;
-  Status s = ReadSalt(path, &salt);
+  Status s = store::ReadSalt(path, &salt);
   if (!s.ok()) return s;
   s = store::DeriveRawKey(passphrase, salt, /*include_salt=*/false, &key);
   if (!s.ok()) return s.WithContext(path);

@@ -1,5 +1,7 @@
 #include "store/sqlite_handle.h"
 
+#include <time.h>
+
 // sqlite3_key_v2 is declared only for codec builds; SQLCipher always is one.
 #define SQLITE_HAS_CODEC 1
 #include <sqlcipher/sqlite3.h>
@@ -44,6 +46,29 @@ Status Database::Prepare(std::string_view sql, Statement* out) {
   int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &out->stmt_, nullptr);
   if (rc != SQLITE_OK) return Error(rc, fmt::format("prepare \"{}\"", sql));
   return Status::Ok();
+}
+
+void Database::SetBusyWait(int timeout_ms) {
+  busy_wait_ms_ = timeout_ms;
+  sqlite3_busy_handler(
+      db_,
+      [](void* arg, int tries) {
+        constexpr timespec kPoll{0, 1000 * 1000};  // 1 ms
+        nanosleep(&kPoll, nullptr);
+        return tries < *static_cast<int*>(arg) ? 1 : 0;
+      },
+      &busy_wait_ms_);
+}
+
+Status Database::CreateFunction(const char* name, int nargs, ScalarFunction fn) {
+  int rc = sqlite3_create_function_v2(db_, name, nargs, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                                      fn, nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) return Error(rc, fmt::format("register SQL function {}", name));
+  return Status::Ok();
+}
+
+bool Database::LastErrorIsNotADatabase() const {
+  return db_ != nullptr && (sqlite3_extended_errcode(db_) & 0xff) == SQLITE_NOTADB;
 }
 
 int64_t Database::LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
@@ -129,6 +154,10 @@ void Statement::Reset() {
   sqlite3_clear_bindings(stmt_);
   bind_rc_ = 0;
 }
+
+int Statement::ColumnCount() const { return sqlite3_column_count(stmt_); }
+
+int Statement::ColumnType(int col) const { return sqlite3_column_type(stmt_, col); }
 
 bool Statement::IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 

@@ -9,10 +9,15 @@
 
 struct sqlite3;
 struct sqlite3_stmt;
+struct sqlite3_context;
+typedef struct Mem sqlite3_value;  // as in sqlite3.h
 
 namespace letapis::store {
 
 class Statement;
+
+// The C signature of a SQL scalar function implementation.
+using ScalarFunction = void (*)(sqlite3_context*, int, sqlite3_value**);
 
 // An open SQLCipher connection; closed on destruction. Errors name `label` (the file).
 class Database {
@@ -30,6 +35,15 @@ class Database {
   Status Exec(const char* sql);
   // Prepares one statement of `sql` into `out`.
   Status Prepare(std::string_view sql, Statement* out);
+  // Waits up to `timeout_ms` for locks of other connections, polling every millisecond:
+  // SQLite's default handler (PRAGMA busy_timeout) sleeps up to 100 ms between polls, so a
+  // reader can starve while another process commits back to back. Replaces busy_timeout.
+  void SetBusyWait(int timeout_ms);
+  // Registers the deterministic SQL scalar function `name` taking `nargs` arguments.
+  Status CreateFunction(const char* name, int nargs, ScalarFunction fn);
+  // True when the last failed call reported SQLITE_NOTADB: with SQLCipher, a key that does
+  // not authenticate page 1 (unlike SQLITE_CORRUPT, a damaged page further on).
+  bool LastErrorIsNotADatabase() const;
   // Row id of the last successful INSERT on this connection.
   int64_t LastInsertRowid() const;
   // A status for the failure `rc` during `what`, with the file name and sqlite3_errmsg.
@@ -38,6 +52,7 @@ class Database {
  private:
   sqlite3* db_ = nullptr;
   std::string label_;
+  int busy_wait_ms_ = 0;  // SetBusyWait's limit, read by the busy handler
 };
 
 // A prepared statement; finalized on destruction. Bind* calls remember the first
@@ -67,6 +82,10 @@ class Statement {
   // Resets the statement and clears its bindings for reuse.
   void Reset();
 
+  // Number of columns of the result rows.
+  int ColumnCount() const;
+  // SQLite's storage class of column `col`: SQLITE_INTEGER, _FLOAT, _TEXT, _BLOB or _NULL.
+  int ColumnType(int col) const;
   // True when column `col` (0-based) of the current row is NULL.
   bool IsNull(int col) const;
   // Column `col` as an integer.

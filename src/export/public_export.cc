@@ -1,0 +1,57 @@
+// WritePublicExport: the public view of a whole store.
+#include <string>
+#include <vector>
+
+#include "letapis/public_export.h"
+
+namespace letapis {
+namespace {
+
+// Hex digits of the pseudonym shown: 40 bits, unique among any realistic number of
+// protected people.
+constexpr size_t kPseudonymDigits = 10;
+
+// A protected name and the label it is published under.
+struct Protected {
+  std::string name, label;
+};
+
+// The label of entity `e` when it is a protected person, else "".
+std::string LabelOf(const NameMatcher& matcher, const Entity& e,
+                    const std::vector<Protected>& people) {
+  if (e.kind != EntityKind::kPerson) return "";
+  for (const Protected& p : people) {
+    if (matcher.Compare(e.name, p.name).same) return p.label;
+    for (const std::string& alias : e.aliases) {
+      if (matcher.Compare(alias, p.name).same) return p.label;
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+Status WritePublicExport(Store* store, const NameMatcher& matcher, std::ostream* out) {
+  std::vector<std::string> names;
+  Status s = store->ListProtected(&names);
+  std::vector<Protected> people;
+  for (size_t i = 0; i < names.size() && s.ok(); ++i) {
+    std::string pseudonym;
+    s = store->Pseudonym(names[i], &pseudonym);
+    people.push_back({names[i], "Protected person " + pseudonym.substr(0, kPseudonymDigits)});
+  }
+  if (!s.ok()) return s;
+  return store->ForEachReport([&](const StoredReport& r) {
+    PublicationMarks marks;
+    Status read = store->ReadPublicationMarks(r.id, &marks);
+    if (!read.ok() || marks.confidential) return read;
+    std::vector<std::string> labels;
+    for (const Entity& e : r.extraction.entities) labels.push_back(LabelOf(matcher, e, people));
+    const nlohmann::json record = PublicRecord(r.document, r.extraction, marks, labels);
+    if (record.is_null()) return Status::Ok();
+    *out << record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return out->good() ? Status::Ok() : Status::IoError("write failed");
+  });
+}
+
+}  // namespace letapis
