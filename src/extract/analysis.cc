@@ -182,11 +182,14 @@ Analysis Analyze(const Document& doc, const Lexicons& lex) {
   }
 
   a.published = doc.meta.published;
+  bool dates_found = false;
   if (!a.published.known()) {
-    a.published =
-        FindPublishedInText(a, FindDates(a.norm.text, a.tokens, PartialDate{}, lex.expressions));
+    // Dates without an anchor: the final ones unless the text names a publication date.
+    a.dates = FindDates(a.norm.text, a.tokens, PartialDate{}, lex.expressions);
+    a.published = FindPublishedInText(a, a.dates);
+    dates_found = a.published == PartialDate{};
   }
-  a.dates = FindDates(a.norm.text, a.tokens, a.published, lex.expressions);
+  if (!dates_found) a.dates = FindDates(a.norm.text, a.tokens, a.published, lex.expressions);
   a.numbers = FindNumbers(a.norm.text, a.tokens, lex.expressions);
   a.terms = FindTerms(a.norm.text, a.tokens, lex.expressions);
   a.articles = FindArticles(a.norm.text, a.tokens);

@@ -159,6 +159,7 @@ Status ExpressionLexicon::Load(const std::string& data_dir, ExpressionLexicon* o
   if (Status s = LoadMonths(data_dir + "/months.tsv", tables.get()); !s.ok()) return s;
   if (Status s = LoadNumberWords(data_dir + "/number_words.tsv", tables.get()); !s.ok()) return s;
   if (Status s = LoadTimeWords(data_dir + "/time_words.tsv", tables.get()); !s.ok()) return s;
+  for (const auto& [word, entry] : tables->words) tables->filter.Add(word);
   out->tables_ = std::move(tables);
   return Status::Ok();
 }
@@ -166,7 +167,7 @@ Status ExpressionLexicon::Load(const std::string& data_dir, ExpressionLexicon* o
 const LexEntry* ExpressionLexicon::Tables::Find(std::string_view word) const {
   char buf[kFoldMax];
   std::string_view folded = FoldCase(word, buf);
-  if (folded.empty()) return nullptr;
+  if (folded.empty() || !filter.MayContain(folded)) return nullptr;
   auto it = words.find(folded);
   return it == words.end() ? nullptr : &it->second;
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "extract/expressions.h"
+#include "extract/word_filter.h"
 
 namespace letapis {
 
@@ -68,6 +69,7 @@ struct WordHash {
 
 struct ExpressionLexicon::Tables {
   std::unordered_map<std::string, LexEntry, WordHash, std::equal_to<>> words;
+  WordFilter filter;  // the keys of `words`
 
   // The entry of `word` in any letter case, or nullptr.
   const LexEntry* Find(std::string_view word) const;

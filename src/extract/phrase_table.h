@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "extract/word_filter.h"
 #include "letapis/text.h"
 
 namespace letapis {
@@ -53,6 +54,7 @@ class PhraseTable {
   std::string_view LookupKey(std::string_view token, std::string* buffer) const;
   bool fold_case_;
   std::vector<Node> nodes_;
+  WordFilter first_tokens_;  // keys of the root's children
   size_t count_ = 0;
 };
 
