@@ -76,12 +76,13 @@ struct Candidate {
 
 class DateFinder {
  public:
-  DateFinder(std::string_view text, const std::vector<Token>& tokens, const PartialDate& anchor,
+  DateFinder(std::string_view text, const std::vector<Token>& tokens,
+             const std::vector<const LexEntry*>& entries, const PartialDate& anchor,
              const ExpressionLexicon::Tables& tables)
       : text_(text),
         tokens_(tokens),
         n_(static_cast<uint32_t>(tokens.size())),
-        lex_(Classify(text, tokens, tables)),
+        lex_(entries),
         tables_(tables),
         anchor_(anchor) {}
 
@@ -650,7 +651,7 @@ class DateFinder {
       }
     }
     NumberRead r;
-    if (!ReadNumber(text_, tokens_, i, tables_, &r) || r.vague) return false;
+    if (!ReadNumber(text_, tokens_, i, tables_, &r, &lex_) || r.vague) return false;
     *count = r.value;
     *end = r.end;
     return true;
@@ -706,7 +707,7 @@ class DateFinder {
   std::string_view text_;
   const std::vector<Token>& tokens_;
   const uint32_t n_;
-  const std::vector<const LexEntry*> lex_;
+  const std::vector<const LexEntry*>& lex_;
   const ExpressionLexicon::Tables& tables_;
   const PartialDate anchor_;
 };
@@ -715,7 +716,14 @@ class DateFinder {
 
 std::vector<DateMatch> FindDates(std::string_view text, const std::vector<Token>& tokens,
                                  const PartialDate& anchor, const ExpressionLexicon& lex) {
-  return DateFinder(text, tokens, anchor, lex.tables()).Run();
+  return FindDates(text, tokens, Classify(text, tokens, lex.tables()), anchor, lex.tables());
+}
+
+std::vector<DateMatch> FindDates(std::string_view text, const std::vector<Token>& tokens,
+                                 const std::vector<const LexEntry*>& entries,
+                                 const PartialDate& anchor,
+                                 const ExpressionLexicon::Tables& tables) {
+  return DateFinder(text, tokens, entries, anchor, tables).Run();
 }
 
 }  // namespace letapis

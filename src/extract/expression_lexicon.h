@@ -113,8 +113,23 @@ struct NumberRead {
 
 // Reads the number starting at token `i`: digits, digits with a scale word, number words
 // or a vague count. Number words must cover whole tokens. False when none starts there.
+// `entries`, when given, is Classify() of the same tokens (saves looking words up again).
 bool ReadNumber(std::string_view text, const std::vector<Token>& tokens, uint32_t i,
-                const ExpressionLexicon::Tables& tables, NumberRead* out);
+                const ExpressionLexicon::Tables& tables, NumberRead* out,
+                const std::vector<const LexEntry*>* entries = nullptr);
+
+// FindDates, FindNumbers and FindTerms over tokens already classified by Classify(), so
+// that one document's words are looked up once for all three.
+std::vector<DateMatch> FindDates(std::string_view text, const std::vector<Token>& tokens,
+                                 const std::vector<const LexEntry*>& entries,
+                                 const PartialDate& anchor,
+                                 const ExpressionLexicon::Tables& tables);
+std::vector<NumberMatch> FindNumbers(std::string_view text, const std::vector<Token>& tokens,
+                                     const std::vector<const LexEntry*>& entries,
+                                     const ExpressionLexicon::Tables& tables);
+std::vector<TermMatch> FindTerms(std::string_view text, const std::vector<Token>& tokens,
+                                 const std::vector<const LexEntry*>& entries,
+                                 const ExpressionLexicon::Tables& tables);
 
 // A number spelt in words, read from pieces (words split at hyphens).
 struct WordNumber {

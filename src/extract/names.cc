@@ -120,7 +120,7 @@ class NameFinder {
     return j;
   }
 
-  bool IsStop(std::string_view w) const { return lex_.stopwords.count(std::string(Bare(w))) > 0; }
+  bool IsStop(std::string_view w) const { return lex_.stopwords.count(Bare(w)) > 0; }
   // Words that open a sentence but never an organisation's name.
   static bool IsFunctionWord(std::string_view w) {
     static constexpr std::string_view kWords[] = {
@@ -152,11 +152,9 @@ class NameFinder {
     }
     return false;
   }
-  bool IsDemonym(std::string_view w) const { return lex_.demonyms.count(std::string(w)) > 0; }
-  bool IsOrgHead(std::string_view w) const {
-    return lex_.org_heads.count(std::string(Bare(w))) > 0;
-  }
-  bool IsGiven(std::string_view w) const { return lex_.given_names.count(std::string(w)) > 0; }
+  bool IsDemonym(std::string_view w) const { return lex_.demonyms.count(w) > 0; }
+  bool IsOrgHead(std::string_view w) const { return lex_.org_heads.count(Bare(w)) > 0; }
+  bool IsGiven(std::string_view w) const { return lex_.given_names.count(w) > 0; }
   bool IsRole(std::string_view w) const { return lex_.roles.count(FoldCase(w)) > 0; }
   // The same tests of token `i`, each looked up at most once per token.
   bool IsGivenAt(uint32_t i) const { return Cached(i, kGiven, &NameFinder::IsGiven); }

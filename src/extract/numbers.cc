@@ -181,14 +181,16 @@ bool ParseNumberWords(const std::string_view* p, size_t n, const ExpressionLexic
 }
 
 bool ReadNumber(std::string_view text, const std::vector<Token>& tokens, uint32_t i,
-                const ExpressionLexicon::Tables& tables, NumberRead* out) {
+                const ExpressionLexicon::Tables& tables, NumberRead* out,
+                const std::vector<const LexEntry*>* entries) {
   const Token& tok = tokens[i];
   if (tok.kind == TokenKind::kNumber) {
     double value = 0;
     if (!ParseDigitNumber(tok.view(text), &value)) return false;
     *out = NumberRead{i + 1, value, false, "num.digits"};
     if (i + 1 < tokens.size() && tokens[i + 1].kind == TokenKind::kWord) {
-      const LexEntry* e = tables.Find(tokens[i + 1].view(text));
+      const LexEntry* e =
+          entries != nullptr ? (*entries)[i + 1] : tables.Find(tokens[i + 1].view(text));
       if (e != nullptr && (e->num == NumKind::kScale || e->num == NumKind::kHundred)) {
         *out = NumberRead{i + 2, value * e->num_value, false, "num.scale"};
       }
@@ -197,7 +199,10 @@ bool ReadNumber(std::string_view text, const std::vector<Token>& tokens, uint32_
   }
   if (tok.kind != TokenKind::kWord) return false;
   std::string_view word = tok.view(text);
-  const LexEntry* head = tables.Find(word.substr(0, word.find('-')));
+  const size_t dash = word.find('-');
+  const LexEntry* head = entries != nullptr && dash == std::string_view::npos
+                             ? (*entries)[i]
+                             : tables.Find(word.substr(0, dash));
   if (head == nullptr || head->num == NumKind::kNone || head->num == NumKind::kCountNoun ||
       head->num == NumKind::kQuantifier) {
     return false;
@@ -225,10 +230,16 @@ bool ReadNumber(std::string_view text, const std::vector<Token>& tokens, uint32_
 
 std::vector<NumberMatch> FindNumbers(std::string_view text, const std::vector<Token>& tokens,
                                      const ExpressionLexicon& lex) {
+  return FindNumbers(text, tokens, Classify(text, tokens, lex.tables()), lex.tables());
+}
+
+std::vector<NumberMatch> FindNumbers(std::string_view text, const std::vector<Token>& tokens,
+                                     const std::vector<const LexEntry*>& entries,
+                                     const ExpressionLexicon::Tables& tables) {
   std::vector<NumberMatch> out;
   for (uint32_t i = 0; i < tokens.size();) {
     NumberRead r;
-    if (!ReadNumber(text, tokens, i, lex.tables(), &r)) {
+    if (!ReadNumber(text, tokens, i, tables, &r, &entries)) {
       ++i;
       continue;
     }

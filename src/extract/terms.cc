@@ -42,8 +42,12 @@ bool OneOf(std::string_view text, const std::vector<Token>& tokens, uint32_t i,
 class TermFinder {
  public:
   TermFinder(std::string_view text, const std::vector<Token>& tokens,
-             const ExpressionLexicon::Tables& tables)
-      : text_(text), tokens_(tokens), n_(static_cast<uint32_t>(tokens.size())), tables_(tables) {}
+             const std::vector<const LexEntry*>& entries, const ExpressionLexicon::Tables& tables)
+      : text_(text),
+        tokens_(tokens),
+        n_(static_cast<uint32_t>(tokens.size())),
+        entries_(entries),
+        tables_(tables) {}
 
   std::vector<TermMatch> Run() const {
     std::vector<TermMatch> out;
@@ -69,7 +73,7 @@ class TermFinder {
   // The unit (kUnitYear or kUnitMonth) of a year/month word at `i`, or 0.
   int Unit(uint32_t i) const {
     if (i >= n_ || tokens_[i].kind != TokenKind::kWord) return 0;
-    const LexEntry* e = tables_.Find(tokens_[i].view(text_));
+    const LexEntry* e = entries_[i];
     if (e == nullptr || e->time != TimeKind::kUnit) return 0;
     return e->time_value == kUnitYear || e->time_value == kUnitMonth ? e->time_value : 0;
   }
@@ -188,7 +192,7 @@ class TermFinder {
       return true;
     }
     NumberRead r;
-    if (!ReadNumber(text_, tokens_, i, tables_, &r) || r.vague) return false;
+    if (!ReadNumber(text_, tokens_, i, tables_, &r, &entries_) || r.vague) return false;
     *count = r.value;
     *end = r.end;
     return true;
@@ -229,6 +233,7 @@ class TermFinder {
   std::string_view text_;
   const std::vector<Token>& tokens_;
   const uint32_t n_;
+  const std::vector<const LexEntry*>& entries_;
   const ExpressionLexicon::Tables& tables_;
 };
 
@@ -236,7 +241,13 @@ class TermFinder {
 
 std::vector<TermMatch> FindTerms(std::string_view text, const std::vector<Token>& tokens,
                                  const ExpressionLexicon& lex) {
-  return TermFinder(text, tokens, lex.tables()).Run();
+  return FindTerms(text, tokens, Classify(text, tokens, lex.tables()), lex.tables());
+}
+
+std::vector<TermMatch> FindTerms(std::string_view text, const std::vector<Token>& tokens,
+                                 const std::vector<const LexEntry*>& entries,
+                                 const ExpressionLexicon::Tables& tables) {
+  return TermFinder(text, tokens, entries, tables).Run();
 }
 
 }  // namespace letapis

@@ -4,7 +4,10 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
+#include <string>
 #include <string_view>
+#include <unordered_set>
 
 namespace letapis {
 
@@ -44,6 +47,31 @@ class WordFilter {
     return (bits_[bit / 64] >> (bit % 64)) & 1;
   }
   std::array<uint64_t, kBits / 64> bits_{};
+};
+
+// A set of words (exact bytes) behind a WordFilter: most absent words are rejected without
+// hashing into the table. Lookups take a string_view and never allocate.
+class WordSet {
+ public:
+  // Adds `word`.
+  void insert(std::string word) {
+    filter_.Add(word);
+    words_.insert(std::move(word));
+  }
+  // 1 when `word` was added, else 0.
+  size_t count(std::string_view word) const {
+    return filter_.MayContain(word) && words_.find(word) != words_.end() ? 1 : 0;
+  }
+  // Every word, in no particular order.
+  const auto& words() const { return words_; }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  WordFilter filter_;
+  std::unordered_set<std::string, Hash, std::equal_to<>> words_;
 };
 
 }  // namespace letapis
