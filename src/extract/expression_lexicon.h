@@ -82,15 +82,31 @@ inline constexpr size_t kFoldMax = 64;
 // view; returns "" when `word` is longer than kFoldMax.
 std::string_view FoldCase(std::string_view word, char (&buf)[kFoldMax]);
 
-// True when `word` equals the lower-case ASCII `lower` ignoring ASCII case.
-bool EqualsFolded(std::string_view word, std::string_view lower);
+// True when `word` equals the lower-case ASCII `lower` ignoring ASCII case. (Inline: the
+// finders call these at every token with literal words.)
+inline bool EqualsFolded(std::string_view word, std::string_view lower) {
+  if (word.size() != lower.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
 
 // True when token `i` exists, is a word and equals the lower-case ASCII `lower` in any case.
-bool WordIs(std::string_view text, const std::vector<Token>& tokens, uint32_t i,
-            std::string_view lower);
+inline bool WordIs(std::string_view text, const std::vector<Token>& tokens, uint32_t i,
+                   std::string_view lower) {
+  return i < tokens.size() && tokens[i].kind == TokenKind::kWord &&
+         tokens[i].end - tokens[i].begin == lower.size() &&
+         EqualsFolded(tokens[i].view(text), lower);
+}
 
 // True when token `i` exists and is the punctuation character `c`.
-bool PunctIs(std::string_view text, const std::vector<Token>& tokens, uint32_t i, char c);
+inline bool PunctIs(std::string_view text, const std::vector<Token>& tokens, uint32_t i, char c) {
+  return i < tokens.size() && tokens[i].kind == TokenKind::kPunct &&
+         tokens[i].end - tokens[i].begin == 1 && text[tokens[i].begin] == c;
+}
 
 // One lexicon entry (or nullptr) per token; only word tokens are looked up.
 std::vector<const LexEntry*> Classify(std::string_view text, const std::vector<Token>& tokens,

@@ -1,5 +1,6 @@
 // Numbers in digits ("65,000", "1.5 million") and words ("one hundred and fifty",
 // "two and a half", "tens of thousands").
+#include <algorithm>
 #include <cstdlib>
 
 #include "extract/expression_lexicon.h"
@@ -199,10 +200,9 @@ bool ReadNumber(std::string_view text, const std::vector<Token>& tokens, uint32_
   }
   if (tok.kind != TokenKind::kWord) return false;
   std::string_view word = tok.view(text);
-  const size_t dash = word.find('-');
-  const LexEntry* head = entries != nullptr && dash == std::string_view::npos
-                             ? (*entries)[i]
-                             : tables.Find(word.substr(0, dash));
+  const size_t dash = std::find(word.begin(), word.end(), '-') - word.begin();
+  const LexEntry* head =
+      entries != nullptr && dash == word.size() ? (*entries)[i] : tables.Find(word.substr(0, dash));
   if (head == nullptr || head->num == NumKind::kNone || head->num == NumKind::kCountNoun ||
       head->num == NumKind::kQuantifier) {
     return false;

@@ -96,10 +96,9 @@ PhraseTable::Match PhraseTable::LongestAt(std::string_view text, const std::vect
   thread_local std::string buffer;
   for (size_t k = i; k < tokens.size(); ++k) {
     if (tokens[k].kind == TokenKind::kNewline) break;
+    if (node == 0 && !MayStart(tokens[k].view(text))) break;
     const auto& next = nodes_[node].next;
-    const std::string_view key = LookupKey(tokens[k].view(text), &buffer);
-    if (node == 0 && !first_tokens_.MayContain(key)) break;
-    auto it = next.find(key);
+    auto it = next.find(LookupKey(tokens[k].view(text), &buffer));
     if (it == next.end()) break;
     node = it->second;
     if (nodes_[node].value >= 0) best = Match{static_cast<uint32_t>(k - i + 1), nodes_[node].value};
@@ -107,11 +106,19 @@ PhraseTable::Match PhraseTable::LongestAt(std::string_view text, const std::vect
   return best;
 }
 
-bool PhraseTable::ContainsWord(std::string_view word) const {
+bool PhraseTable::MayStart(std::string_view token) const {
+  if (!fold_case_) return first_tokens_.MayContain(token);
+  bool ascii = false;
+  const uint64_t h = WordFilter::HashAsciiLower(token, &ascii);
+  if (ascii) return first_tokens_.MayContainHash(h);
   thread_local std::string buffer;
-  const std::string_view key = LookupKey(word, &buffer);
-  if (!first_tokens_.MayContain(key)) return false;
-  auto it = nodes_[0].next.find(key);
+  return first_tokens_.MayContain(LookupKey(token, &buffer));
+}
+
+bool PhraseTable::ContainsWord(std::string_view word) const {
+  if (!MayStart(word)) return false;
+  thread_local std::string buffer;
+  auto it = nodes_[0].next.find(LookupKey(word, &buffer));
   return it != nodes_[0].next.end() && nodes_[it->second].value >= 0;
 }
 

@@ -22,22 +22,35 @@ class WordFilter {
     Set(h >> 32);
   }
   // False when `word` was certainly never added.
-  bool MayContain(std::string_view word) const {
-    const uint64_t h = Hash(word);
-    return Test(h) && Test(h >> 32);
+  bool MayContain(std::string_view word) const { return MayContainHash(Hash(word)); }
+  // MayContain for a word whose Hash (or HashAsciiLower) is `h`.
+  bool MayContainHash(uint64_t h) const { return Test(h) && Test(h >> 32); }
+
+  // FNV-1a, 64 bits.
+  static uint64_t Hash(std::string_view word) {
+    uint64_t h = kBasis;
+    for (char c : word) h = (h ^ static_cast<unsigned char>(c)) * kPrime;
+    return h;
+  }
+  // Hash of `word` with ASCII capitals lower-cased, computed without copying; sets *ascii
+  // to whether every byte is ASCII (only then is it the hash of the lower-cased word).
+  static uint64_t HashAsciiLower(std::string_view word, bool* ascii) {
+    uint64_t h = kBasis;
+    unsigned char high = 0;
+    for (char ch : word) {
+      unsigned char c = static_cast<unsigned char>(ch);
+      high |= c;
+      if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
+      h = (h ^ c) * kPrime;
+    }
+    *ascii = high < 0x80;
+    return h;
   }
 
  private:
   static constexpr uint32_t kBits = 1u << 14;
-  // FNV-1a, 64 bits.
-  static uint64_t Hash(std::string_view word) {
-    uint64_t h = 14695981039346656037ull;
-    for (char c : word) {
-      h ^= static_cast<unsigned char>(c);
-      h *= 1099511628211ull;
-    }
-    return h;
-  }
+  static constexpr uint64_t kBasis = 14695981039346656037ull;
+  static constexpr uint64_t kPrime = 1099511628211ull;
   void Set(uint64_t h) {
     const uint32_t bit = static_cast<uint32_t>(h) & (kBits - 1);
     bits_[bit / 64] |= uint64_t{1} << (bit % 64);
