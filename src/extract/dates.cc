@@ -96,7 +96,7 @@ class DateFinder {
         range = true;
       }
       Candidate best;
-      if (j < n_) Core(j, out, &best);
+      if (j < n_ && CanStart(j)) Core(j, out, &best);
       if (best.rule == nullptr) {
         ++i;
         continue;
@@ -109,6 +109,17 @@ class DateFinder {
 
  private:
   // --- token predicates -------------------------------------------------------------
+
+  // False when no pattern of Core can start at `j`: any token but a number, a word of the
+  // lexicon, "the" or a hyphenated word ("mid-2024", "twenty-five").
+  bool CanStart(uint32_t j) const {
+    const Token& t = tokens_[j];
+    if (t.kind == TokenKind::kNumber) return true;
+    if (t.kind != TokenKind::kWord) return false;
+    if (lex_[j] != nullptr || IsWord(j, "the")) return true;
+    const std::string_view w = View(j);
+    return std::find(w.begin(), w.end(), '-') != w.end();
+  }
 
   std::string_view View(uint32_t i) const { return tokens_[i].view(text_); }
   bool IsWord(uint32_t i, std::string_view lower) const { return WordIs(text_, tokens_, i, lower); }

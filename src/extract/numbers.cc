@@ -207,6 +207,20 @@ bool ReadNumber(std::string_view text, const std::vector<Token>& tokens, uint32_
       head->num == NumKind::kQuantifier) {
     return false;
   }
+  // "a", "an", "several" count only before a multiplier ("a thousand"); most do not, and
+  // ParseNumberWords would reject them at the next piece without needing the others.
+  if ((head->num == NumKind::kIndefinite || head->num == NumKind::kSeveral) &&
+      dash == word.size()) {
+    const uint32_t j = i + 1;
+    if (j >= tokens.size() || tokens[j].kind != TokenKind::kWord) return false;
+    const std::string_view next = tokens[j].view(text);
+    const size_t next_dash = std::find(next.begin(), next.end(), '-') - next.begin();
+    if (!Multiplies(entries != nullptr && next_dash == next.size()
+                        ? (*entries)[j]
+                        : tables.Find(next.substr(0, next_dash)))) {
+      return false;
+    }
+  }
   // Pieces of this and the following word tokens, split at hyphens.
   std::string_view pieces[kMaxPieces];
   uint32_t piece_token[kMaxPieces];

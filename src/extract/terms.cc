@@ -10,6 +10,7 @@
 // "over", "within", "during", "in", "after" or "every" ("for the past five years").
 // The match extends over a following "in prison", "in a penal colony", "imprisonment",
 // "of imprisonment", "of restricted freedom", "prison term", "sentence", "behind bars".
+#include <algorithm>
 #include <cmath>
 
 #include "extract/expression_lexicon.h"
@@ -53,7 +54,7 @@ class TermFinder {
     std::vector<TermMatch> out;
     for (uint32_t i = 0; i < n_;) {
       TermMatch m;
-      if (Life(i, &m) || Hyphen(i, &m) || Count(i, &m)) {
+      if (CanStart(i) && (Life(i, &m) || Hyphen(i, &m) || Count(i, &m))) {
         m.first = i;
         i = m.end;
         out.push_back(std::move(m));
@@ -66,6 +67,18 @@ class TermFinder {
 
  private:
   bool Is(uint32_t i, std::string_view lower) const { return WordIs(text_, tokens_, i, lower); }
+  // False when no term can start at `i`: any token but a number, a word of the lexicon,
+  // "life", "a", "an", "half" or a hyphenated word.
+  bool CanStart(uint32_t i) const {
+    const Token& t = tokens_[i];
+    if (t.kind == TokenKind::kNumber) return true;
+    if (t.kind != TokenKind::kWord) return false;
+    if (entries_[i] != nullptr || Is(i, "life") || Is(i, "a") || Is(i, "an") || Is(i, "half")) {
+      return true;
+    }
+    const std::string_view w = t.view(text_);
+    return std::find(w.begin(), w.end(), '-') != w.end();
+  }
   bool IsLower(uint32_t i) const {
     return i < n_ && tokens_[i].kind == TokenKind::kWord && !tokens_[i].is(kCapitalized);
   }
