@@ -60,7 +60,13 @@ class WordFilter {
   // Bytes [i, i + 8) of `word` (zero past its end), little-endian.
   static uint64_t Chunk(std::string_view word, size_t i) {
     uint64_t v = 0;
-    std::memcpy(&v, word.data() + i, word.size() - i < 8 ? word.size() - i : 8);
+    if (word.size() - i >= 8) {
+      std::memcpy(&v, word.data() + i, 8);
+    } else {
+      for (size_t k = 0; i + k < word.size(); ++k) {
+        v |= uint64_t{static_cast<unsigned char>(word[i + k])} << (8 * k);
+      }
+    }
     return v;
   }
   // The splitmix64 finaliser.
