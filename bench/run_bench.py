@@ -123,8 +123,10 @@ def bench_corpus(args, files):
     size = total_bytes(files)
     rows = []
     for jobs in sorted({1, args.cores}):
-        wall, cpu, rss, _ = extract_run(args, [os.path.join(args.corpus, d)
-                                               for d in ("enwiki", "news")], jobs)
+        # The fastest of --repeat runs: on a shared machine the others measure the load.
+        runs = [extract_run(args, [os.path.join(args.corpus, d) for d in ("enwiki", "news")],
+                            jobs) for _ in range(args.repeat)]
+        wall, cpu, rss, _ = min(runs, key=lambda r: r[0])
         row = {"threads": jobs, "files": len(files), "mb": size / 1e6, "wall": wall, "cpu": cpu,
                "mb_s": size / 1e6 / wall, "mb_s_cpu": size / 1e6 / cpu,
                "docs_s": len(files) / wall, "rss": rss}
@@ -419,6 +421,8 @@ def main():
     parser.add_argument("--ingest-docs", type=int, default=2000)
     parser.add_argument("--keep-store", default="",
                         help="build the ingest store at this path and keep it")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="corpus runs per thread count; the fastest is reported")
     parser.add_argument("--min-time", type=float, default=0.5,
                         help="Google Benchmark --benchmark_min_time per stage (s)")
     parser.add_argument("--only", default="stages,corpus,memory,peers,ingest",
