@@ -15,7 +15,7 @@ FUZZ_SECONDS ?= 10
 FUZZ_TARGETS := decode_fuzz html_fuzz jsonl_fuzz tokenize_fuzz expressions_fuzz extract_fuzz \
   mime_fuzz pdf_fuzz feed_fuzz date_fuzz numbers_fuzz terms_fuzz names_fuzz case_list_fuzz
 
-.PHONY: deps build run test unit-test fuzz fuzz-long peers clean
+.PHONY: deps build run test unit-test fuzz fuzz-long peers bench clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -69,5 +69,14 @@ fuzz-long:
 peers: build
 	@python3 bench/peers_quality.py --letapis $(BUILD)/letapis
 
+# Throughput benchmarks (Release build in $(BENCH_BUILD)); writes bench/RESULTS.md.
+BENCH_BUILD ?= build-bench
+BENCH_ARGS ?=
+bench: deps
+	@cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release -DLETAPIS_BENCH=ON >/dev/null
+	@cmake --build $(BENCH_BUILD) -j $(JOBS) --target letapis letapis_bench
+	@python3 bench/run_bench.py --letapis $(BENCH_BUILD)/letapis --stages $(BENCH_BUILD)/letapis_bench \
+	  --work-persistent $(BENCH_BUILD) $(BENCH_ARGS)
+
 clean:
-	rm -rf $(BUILD) $(TEST_BUILD) $(FUZZ_BUILD) demo
+	rm -rf $(BUILD) $(TEST_BUILD) $(FUZZ_BUILD) $(BENCH_BUILD) demo

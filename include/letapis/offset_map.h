@@ -1,6 +1,7 @@
 // OffsetMap: maps byte offsets in a derived text back to byte offsets in the text it came from.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,8 @@ class OffsetMap {
 
   // Starts an explicit (non-identity) map; call Add once per derived byte, then Finish.
   OffsetMap() = default;
+  // Makes room for `bytes` derived bytes (a capacity hint; the map is unchanged).
+  void Reserve(size_t bytes) { to_source_.reserve(bytes + 1); }
   // Records that the next derived byte came from source offset `source_offset`.
   void Add(uint32_t source_offset) { to_source_.push_back(source_offset); }
   // Records the source offset that corresponds to the end of the derived string.

@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "extract/analysis.h"
+#include "extract/expression_lexicon.h"
 
 namespace letapis {
 namespace {
@@ -181,14 +182,20 @@ Analysis Analyze(const Document& doc, const Lexicons& lex) {
     }
   }
 
+  // Every word looked up once in the expression lexicon, for dates, numbers and terms.
+  const ExpressionLexicon::Tables& tables = lex.expressions.tables();
+  const std::vector<const LexEntry*> entries = Classify(a.norm.text, a.tokens, tables);
   a.published = doc.meta.published;
+  bool dates_found = false;
   if (!a.published.known()) {
-    a.published =
-        FindPublishedInText(a, FindDates(a.norm.text, a.tokens, PartialDate{}, lex.expressions));
+    // Dates without an anchor: the final ones unless the text names a publication date.
+    a.dates = FindDates(a.norm.text, a.tokens, entries, PartialDate{}, tables);
+    a.published = FindPublishedInText(a, a.dates);
+    dates_found = a.published == PartialDate{};
   }
-  a.dates = FindDates(a.norm.text, a.tokens, a.published, lex.expressions);
-  a.numbers = FindNumbers(a.norm.text, a.tokens, lex.expressions);
-  a.terms = FindTerms(a.norm.text, a.tokens, lex.expressions);
+  if (!dates_found) a.dates = FindDates(a.norm.text, a.tokens, entries, a.published, tables);
+  a.numbers = FindNumbers(a.norm.text, a.tokens, entries, tables);
+  a.terms = FindTerms(a.norm.text, a.tokens, entries, tables);
   a.articles = FindArticles(a.norm.text, a.tokens);
   return a;
 }

@@ -76,12 +76,13 @@ struct Candidate {
 
 class DateFinder {
  public:
-  DateFinder(std::string_view text, const std::vector<Token>& tokens, const PartialDate& anchor,
+  DateFinder(std::string_view text, const std::vector<Token>& tokens,
+             const std::vector<const LexEntry*>& entries, const PartialDate& anchor,
              const ExpressionLexicon::Tables& tables)
       : text_(text),
         tokens_(tokens),
         n_(static_cast<uint32_t>(tokens.size())),
-        lex_(Classify(text, tokens, tables)),
+        lex_(entries),
         tables_(tables),
         anchor_(anchor) {}
 
@@ -95,7 +96,7 @@ class DateFinder {
         range = true;
       }
       Candidate best;
-      if (j < n_) Core(j, out, &best);
+      if (j < n_ && CanStart(j)) Core(j, out, &best);
       if (best.rule == nullptr) {
         ++i;
         continue;
@@ -108,6 +109,17 @@ class DateFinder {
 
  private:
   // --- token predicates -------------------------------------------------------------
+
+  // False when no pattern of Core can start at `j`: any token but a number, a word of the
+  // lexicon, "the" or a hyphenated word ("mid-2024", "twenty-five").
+  bool CanStart(uint32_t j) const {
+    const Token& t = tokens_[j];
+    if (t.kind == TokenKind::kNumber) return true;
+    if (t.kind != TokenKind::kWord) return false;
+    if (lex_[j] != nullptr || IsWord(j, "the")) return true;
+    const std::string_view w = View(j);
+    return std::find(w.begin(), w.end(), '-') != w.end();
+  }
 
   std::string_view View(uint32_t i) const { return tokens_[i].view(text_); }
   bool IsWord(uint32_t i, std::string_view lower) const { return WordIs(text_, tokens_, i, lower); }
@@ -650,7 +662,7 @@ class DateFinder {
       }
     }
     NumberRead r;
-    if (!ReadNumber(text_, tokens_, i, tables_, &r) || r.vague) return false;
+    if (!ReadNumber(text_, tokens_, i, tables_, &r, &lex_) || r.vague) return false;
     *count = r.value;
     *end = r.end;
     return true;
@@ -706,7 +718,7 @@ class DateFinder {
   std::string_view text_;
   const std::vector<Token>& tokens_;
   const uint32_t n_;
-  const std::vector<const LexEntry*> lex_;
+  const std::vector<const LexEntry*>& lex_;
   const ExpressionLexicon::Tables& tables_;
   const PartialDate anchor_;
 };
@@ -715,7 +727,14 @@ class DateFinder {
 
 std::vector<DateMatch> FindDates(std::string_view text, const std::vector<Token>& tokens,
                                  const PartialDate& anchor, const ExpressionLexicon& lex) {
-  return DateFinder(text, tokens, anchor, lex.tables()).Run();
+  return FindDates(text, tokens, Classify(text, tokens, lex.tables()), anchor, lex.tables());
+}
+
+std::vector<DateMatch> FindDates(std::string_view text, const std::vector<Token>& tokens,
+                                 const std::vector<const LexEntry*>& entries,
+                                 const PartialDate& anchor,
+                                 const ExpressionLexicon::Tables& tables) {
+  return DateFinder(text, tokens, entries, anchor, tables).Run();
 }
 
 }  // namespace letapis

@@ -85,7 +85,7 @@ class EventFinder {
           const bool lower_word =
               a_.tokens[t].kind == TokenKind::kWord && !a_.tokens[t].is(kCapitalized);
           joined = IsSeparator(w) || lex_.roles.count(FoldCase(w)) > 0 ||
-                   lex_.demonyms.count(std::string(w)) > 0 ||
+                   lex_.demonyms.count(w) > 0 ||
                    (lower_word && w != "by" && w != "to" && w != "with" && w != "of");
         }
         if (g.end < n.first && !conjunction) joined = false;

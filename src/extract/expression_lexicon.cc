@@ -1,6 +1,7 @@
 // Loading the month, number-word and time-word lexicons; case folding; classification.
 #include "extract/expression_lexicon.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <set>
@@ -159,6 +160,7 @@ Status ExpressionLexicon::Load(const std::string& data_dir, ExpressionLexicon* o
   if (Status s = LoadMonths(data_dir + "/months.tsv", tables.get()); !s.ok()) return s;
   if (Status s = LoadNumberWords(data_dir + "/number_words.tsv", tables.get()); !s.ok()) return s;
   if (Status s = LoadTimeWords(data_dir + "/time_words.tsv", tables.get()); !s.ok()) return s;
+  for (const auto& [word, entry] : tables->words) tables->filter.Add(word);
   out->tables_ = std::move(tables);
   return Status::Ok();
 }
@@ -166,7 +168,7 @@ Status ExpressionLexicon::Load(const std::string& data_dir, ExpressionLexicon* o
 const LexEntry* ExpressionLexicon::Tables::Find(std::string_view word) const {
   char buf[kFoldMax];
   std::string_view folded = FoldCase(word, buf);
-  if (folded.empty()) return nullptr;
+  if (folded.empty() || !filter.MayContain(folded)) return nullptr;
   auto it = words.find(folded);
   return it == words.end() ? nullptr : &it->second;
 }
@@ -201,27 +203,6 @@ std::string_view FoldCase(std::string_view word, char (&buf)[kFoldMax]) {
   return std::string_view(buf, word.size());
 }
 
-bool EqualsFolded(std::string_view word, std::string_view lower) {
-  if (word.size() != lower.size()) return false;
-  for (size_t i = 0; i < word.size(); ++i) {
-    char c = word[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    if (c != lower[i]) return false;
-  }
-  return true;
-}
-
-bool WordIs(std::string_view text, const std::vector<Token>& tokens, uint32_t i,
-            std::string_view lower) {
-  return i < tokens.size() && tokens[i].kind == TokenKind::kWord &&
-         EqualsFolded(tokens[i].view(text), lower);
-}
-
-bool PunctIs(std::string_view text, const std::vector<Token>& tokens, uint32_t i, char c) {
-  return i < tokens.size() && tokens[i].kind == TokenKind::kPunct &&
-         tokens[i].end - tokens[i].begin == 1 && text[tokens[i].begin] == c;
-}
-
 std::vector<const LexEntry*> Classify(std::string_view text, const std::vector<Token>& tokens,
                                       const ExpressionLexicon::Tables& tables) {
   std::vector<const LexEntry*> out(tokens.size(), nullptr);
@@ -232,6 +213,12 @@ std::vector<const LexEntry*> Classify(std::string_view text, const std::vector<T
 }
 
 size_t SplitHyphens(std::string_view word, std::string_view* pieces, size_t cap) {
+  // Most words have no hyphen: one piece, found without calling memchr.
+  if (std::none_of(word.begin(), word.end(), [](char c) { return c == '-'; })) {
+    if (cap == 0) return 0;
+    pieces[0] = word;
+    return 1;
+  }
   size_t n = 0;
   size_t start = 0;
   while (true) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "extract/expressions.h"
+#include "extract/word_filter.h"
 
 namespace letapis {
 
@@ -68,6 +69,7 @@ struct WordHash {
 
 struct ExpressionLexicon::Tables {
   std::unordered_map<std::string, LexEntry, WordHash, std::equal_to<>> words;
+  WordFilter filter;  // the keys of `words`
 
   // The entry of `word` in any letter case, or nullptr.
   const LexEntry* Find(std::string_view word) const;
@@ -80,15 +82,31 @@ inline constexpr size_t kFoldMax = 64;
 // view; returns "" when `word` is longer than kFoldMax.
 std::string_view FoldCase(std::string_view word, char (&buf)[kFoldMax]);
 
-// True when `word` equals the lower-case ASCII `lower` ignoring ASCII case.
-bool EqualsFolded(std::string_view word, std::string_view lower);
+// True when `word` equals the lower-case ASCII `lower` ignoring ASCII case. (Inline: the
+// finders call these at every token with literal words.)
+inline bool EqualsFolded(std::string_view word, std::string_view lower) {
+  if (word.size() != lower.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
 
 // True when token `i` exists, is a word and equals the lower-case ASCII `lower` in any case.
-bool WordIs(std::string_view text, const std::vector<Token>& tokens, uint32_t i,
-            std::string_view lower);
+inline bool WordIs(std::string_view text, const std::vector<Token>& tokens, uint32_t i,
+                   std::string_view lower) {
+  return i < tokens.size() && tokens[i].kind == TokenKind::kWord &&
+         tokens[i].end - tokens[i].begin == lower.size() &&
+         EqualsFolded(tokens[i].view(text), lower);
+}
 
 // True when token `i` exists and is the punctuation character `c`.
-bool PunctIs(std::string_view text, const std::vector<Token>& tokens, uint32_t i, char c);
+inline bool PunctIs(std::string_view text, const std::vector<Token>& tokens, uint32_t i, char c) {
+  return i < tokens.size() && tokens[i].kind == TokenKind::kPunct &&
+         tokens[i].end - tokens[i].begin == 1 && text[tokens[i].begin] == c;
+}
 
 // One lexicon entry (or nullptr) per token; only word tokens are looked up.
 std::vector<const LexEntry*> Classify(std::string_view text, const std::vector<Token>& tokens,
@@ -111,8 +129,23 @@ struct NumberRead {
 
 // Reads the number starting at token `i`: digits, digits with a scale word, number words
 // or a vague count. Number words must cover whole tokens. False when none starts there.
+// `entries`, when given, is Classify() of the same tokens (saves looking words up again).
 bool ReadNumber(std::string_view text, const std::vector<Token>& tokens, uint32_t i,
-                const ExpressionLexicon::Tables& tables, NumberRead* out);
+                const ExpressionLexicon::Tables& tables, NumberRead* out,
+                const std::vector<const LexEntry*>* entries = nullptr);
+
+// FindDates, FindNumbers and FindTerms over tokens already classified by Classify(), so
+// that one document's words are looked up once for all three.
+std::vector<DateMatch> FindDates(std::string_view text, const std::vector<Token>& tokens,
+                                 const std::vector<const LexEntry*>& entries,
+                                 const PartialDate& anchor,
+                                 const ExpressionLexicon::Tables& tables);
+std::vector<NumberMatch> FindNumbers(std::string_view text, const std::vector<Token>& tokens,
+                                     const std::vector<const LexEntry*>& entries,
+                                     const ExpressionLexicon::Tables& tables);
+std::vector<TermMatch> FindTerms(std::string_view text, const std::vector<Token>& tokens,
+                                 const std::vector<const LexEntry*>& entries,
+                                 const ExpressionLexicon::Tables& tables);
 
 // A number spelt in words, read from pieces (words split at hyphens).
 struct WordNumber {

@@ -26,7 +26,7 @@ Status LoadRows(const std::string& dir, const char* file, size_t min_fields,
   return ReadTsv(fmt::format("{}/{}", dir, file), min_fields, rows);
 }
 
-Status LoadWordSet(const std::string& dir, const char* file, std::unordered_set<std::string>* set) {
+Status LoadWordSet(const std::string& dir, const char* file, WordSet* set) {
   std::vector<TsvRow> rows;
   if (Status s = LoadRows(dir, file, 2, &rows); !s.ok()) return s;
   for (const TsvRow& row : rows) set->insert(row.fields[1]);
@@ -91,9 +91,9 @@ Status Lexicons::Load(const std::string& dir, Lexicons* out) {
   if (Status s = LoadWordSet(dir, "person_roles.tsv", &out->roles); !s.ok()) return s;
   if (Status s = LoadWordSet(dir, "claim_nouns.tsv", &out->claim_nouns); !s.ok()) return s;
   if (Status s = LoadWordSet(dir, "quote_verbs.tsv", &out->quote_verbs); !s.ok()) return s;
-  std::unordered_set<std::string> suffixes;
+  WordSet suffixes;
   if (Status s = LoadWordSet(dir, "surname_suffixes.tsv", &suffixes); !s.ok()) return s;
-  out->surname_suffixes.assign(suffixes.begin(), suffixes.end());
+  out->surname_suffixes.assign(suffixes.words().begin(), suffixes.words().end());
   if (Status s = LoadNamed(dir, "organizations.tsv", false, &out->organizations,
                            &out->organization_names, &out->organization_acronyms);
       !s.ok()) {

@@ -2,11 +2,11 @@
 #pragma once
 
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "extract/expressions.h"
 #include "extract/phrase_table.h"
+#include "extract/word_filter.h"
 #include "letapis/status.h"
 
 namespace letapis {
@@ -35,14 +35,14 @@ struct LabelEntry {
 struct Lexicons {
   ExpressionLexicon expressions;
 
-  std::unordered_set<std::string> given_names;  // case-sensitive
-  std::unordered_set<std::string> stopwords;    // capitalised non-names
-  std::unordered_set<std::string> demonyms;     // "Belarusian", "Former"
-  std::unordered_set<std::string> org_heads;    // "Centre", "Ministry"
-  std::unordered_set<std::string> roles;        // lower-case role words
-  std::unordered_set<std::string> claim_nouns;  // "people", "prisoners"
-  std::unordered_set<std::string> quote_verbs;  // "said", "told"
-  std::vector<std::string> surname_suffixes;    // "vich", "enko"
+  WordSet given_names;                        // case-sensitive
+  WordSet stopwords;                          // capitalised non-names
+  WordSet demonyms;                           // "Belarusian", "Former"
+  WordSet org_heads;                          // "Centre", "Ministry"
+  WordSet roles;                              // lower-case role words
+  WordSet claim_nouns;                        // "people", "prisoners"
+  WordSet quote_verbs;                        // "said", "told"
+  std::vector<std::string> surname_suffixes;  // "vich", "enko"
 
   std::vector<NamedEntry> organizations;
   PhraseTable organization_names{true};  // -> organizations index

@@ -38,7 +38,12 @@ bool IsSentenceStart(const Analysis& a, uint32_t i) {
 
 class NameFinder {
  public:
-  NameFinder(Analysis* a, Extraction* out) : a_(*a), lex_(*a->lex), out_(*out) {}
+  NameFinder(Analysis* a, Extraction* out)
+      : a_(*a),
+        lex_(*a->lex),
+        out_(*out),
+        known_(a->tokens.size(), 0),
+        holds_(a->tokens.size(), 0) {}
 
   void Run() {
     FindSpans();
@@ -115,10 +120,10 @@ class NameFinder {
     return j;
   }
 
-  bool IsStop(std::string_view w) const { return lex_.stopwords.count(std::string(Bare(w))) > 0; }
+  bool IsStop(std::string_view w) const { return lex_.stopwords.count(Bare(w)) > 0; }
   // Words that open a sentence but never an organisation's name.
   static bool IsFunctionWord(std::string_view w) {
-    static const char* kWords[] = {
+    static constexpr std::string_view kWords[] = {
         "The",     "A",         "An",        "In",        "On",       "At",      "For",
         "From",    "With",      "By",        "As",        "After",    "Before",  "During",
         "Since",   "Among",     "And",       "Or",        "But",      "If",      "This",
@@ -131,28 +136,41 @@ class NameFinder {
         "Unlike",  "Until",     "Within",    "Without",   "Through",  "Across",  "Over",
         "Between", "Into",      "Upon",      "Last",      "Next",     "Earlier", "Later",
         "Then",    "Now",       "Here",      "There",     "Thus",     "So"};
-    for (const char* k : kWords) {
+    for (std::string_view k : kWords) {
       if (w == k) return true;
     }
     return false;
   }
   // Month and weekday names.
   static bool IsCalendarWord(std::string_view w) {
-    static const char* kWords[] = {"January",  "February", "March",    "April",     "May",
-                                   "June",     "July",     "August",   "September", "October",
-                                   "November", "December", "Monday",   "Tuesday",   "Wednesday",
-                                   "Thursday", "Friday",   "Saturday", "Sunday"};
-    for (const char* k : kWords) {
+    static constexpr std::string_view kWords[] = {
+        "January",   "February",  "March",   "April",    "May",      "June",   "July",
+        "August",    "September", "October", "November", "December", "Monday", "Tuesday",
+        "Wednesday", "Thursday",  "Friday",  "Saturday", "Sunday"};
+    for (std::string_view k : kWords) {
       if (w == k) return true;
     }
     return false;
   }
-  bool IsDemonym(std::string_view w) const { return lex_.demonyms.count(std::string(w)) > 0; }
-  bool IsOrgHead(std::string_view w) const {
-    return lex_.org_heads.count(std::string(Bare(w))) > 0;
-  }
-  bool IsGiven(std::string_view w) const { return lex_.given_names.count(std::string(w)) > 0; }
+  bool IsDemonym(std::string_view w) const { return lex_.demonyms.count(w) > 0; }
+  bool IsOrgHead(std::string_view w) const { return lex_.org_heads.count(Bare(w)) > 0; }
+  bool IsGiven(std::string_view w) const { return lex_.given_names.count(w) > 0; }
   bool IsRole(std::string_view w) const { return lex_.roles.count(FoldCase(w)) > 0; }
+  // The same tests of token `i`, each looked up at most once per token.
+  bool IsGivenAt(uint32_t i) const { return Cached(i, kGiven, &NameFinder::IsGiven); }
+  bool IsStopAt(uint32_t i) const { return Cached(i, kStop, &NameFinder::IsStop); }
+  bool IsDemonymAt(uint32_t i) const { return Cached(i, kDemonym, &NameFinder::IsDemonym); }
+  bool IsOrgHeadAt(uint32_t i) const { return Cached(i, kOrgHead, &NameFinder::IsOrgHead); }
+  bool IsRoleAt(uint32_t i) const { return Cached(i, kRole, &NameFinder::IsRole); }
+  enum WordTest : uint8_t { kGiven = 1, kStop = 2, kDemonym = 4, kOrgHead = 8, kRole = 16 };
+  bool Cached(uint32_t i, WordTest test,
+              bool (NameFinder::*compute)(std::string_view) const) const {
+    if ((known_[i] & test) == 0) {
+      known_[i] |= test;
+      if ((this->*compute)(a_.word(i))) holds_[i] |= test;
+    }
+    return (holds_[i] & test) != 0;
+  }
   int PlaceId(uint32_t first, uint32_t end) const {
     auto m = lex_.place_names.LongestAt(a_.text(), a_.tokens, first);
     return m.length == end - first ? m.value : -1;
@@ -168,22 +186,23 @@ class NameFinder {
 
   // NGO "Names", movement "For Freedom": a descriptor before a quoted name.
   uint32_t TryQuotedOrganization(uint32_t i) {
-    static const char* kDescriptors[] = {
+    static constexpr std::string_view kDescriptors[] = {
         "ngo",          "movement",    "project",  "initiative", "foundation", "organization",
         "organisation", "association", "centre",   "center",     "group",      "network",
         "party",        "agency",      "campaign", "platform",   "channel",    "outlet",
         "newspaper",    "magazine",    "website",  "portal",     "union",      "company",
         "publication",  "fund",        "club",     "community"};
+    if (!a_.Is(i + 1, "\"") || !IsCapWord(a_, i + 2)) return 0;
     const std::string lower = FoldCase(a_.word(i));
     bool descriptor = false;
-    for (const char* d : kDescriptors) descriptor = descriptor || lower == d;
-    if (!descriptor || !a_.Is(i + 1, "\"") || !IsCapWord(a_, i + 2)) return 0;
+    for (std::string_view d : kDescriptors) descriptor = descriptor || lower == d;
+    if (!descriptor) return 0;
     uint32_t k = i + 2;
     while (k < a_.tokens.size() && k < i + 9 && a_.tokens[k].kind == TokenKind::kWord) ++k;
     if (!a_.Is(k, "\"") && !(a_.Is(k, ",") && a_.Is(k + 1, "\"")) && !a_.Is(k, ".")) return 0;
     // Include a capitalised civic prefix: "Civic initiative", "Kharkiv Regional Foundation".
     uint32_t first = i;
-    while (first > 0 && IsCapWord(a_, first - 1) && !IsStop(a_.word(first - 1)) &&
+    while (first > 0 && IsCapWord(a_, first - 1) && !IsStopAt(first - 1) &&
            (pending_.empty() || pending_.back().span.end <= first - 1)) {
       --first;
     }
@@ -220,9 +239,9 @@ class NameFinder {
   // Classifies the capitalised chunk [i, j) into names (possibly several).
   void ClassifyChunk(uint32_t i, uint32_t j) {
     // "Eastern Europe and Central Asia Director": a job title, not places.
-    if (j - i >= 2 && IsRole(a_.word(j - 1)) && a_.tokens[j - 1].is(kCapitalized)) {
+    if (j - i >= 2 && IsRoleAt(j - 1) && a_.tokens[j - 1].is(kCapitalized)) {
       bool names_inside = false;
-      for (uint32_t k = i; k < j; ++k) names_inside = names_inside || IsGiven(a_.word(k));
+      for (uint32_t k = i; k < j; ++k) names_inside = names_inside || IsGivenAt(k);
       if (!names_inside) return;
     }
     // "Myaungmya Prison", "Penal Colony No. 2", "Mordovia region": places by pattern.
@@ -237,14 +256,14 @@ class NameFinder {
         continue;
       }
       // "Head of the Office of ...", "Speaker of the Verkhovna Rada ...": a role, then "of".
-      if (IsRole(a_.word(i)) && a_.Is(i + 1, "of")) {
+      if (IsRoleAt(i) && a_.Is(i + 1, "of")) {
         i += a_.Is(i + 2, "the") ? 3 : 2;
         continue;
       }
       // A known given name followed by a capitalised word is a person ("Vladimir Labkovich",
       // "Agnieszka Holland"), whatever the second word could also be.
-      if (IsGiven(a_.word(i)) && i + 1 < j && IsCapWord(a_, i + 1) && !IsStop(a_.word(i + 1)) &&
-          !IsOrgHead(a_.word(i + 1))) {
+      if (IsGivenAt(i) && i + 1 < j && IsCapWord(a_, i + 1) && !IsStopAt(i + 1) &&
+          !IsOrgHeadAt(i + 1)) {
         const uint32_t used = TryPerson(i, j);
         if (used >= 2) {
           i += used;
@@ -309,11 +328,11 @@ class NameFinder {
 
   // A prison or region named by pattern at the start of chunk [i, j); tokens used.
   uint32_t TryPlacePattern(uint32_t i, uint32_t j) {
-    static const char* kFacilities[] = {"Prison", "Colony", "Jail", "Camp"};
+    static constexpr std::string_view kFacilities[] = {"Prison", "Colony", "Jail", "Camp"};
     for (uint32_t k = i; k < j; ++k) {
       const std::string_view w = a_.word(k);
       bool facility = false;
-      for (const char* f : kFacilities) facility = facility || w == f;
+      for (std::string_view f : kFacilities) facility = facility || w == f;
       if (!facility) continue;
       uint32_t end = k + 1;
       // "No. 2" after the facility word.
@@ -326,7 +345,7 @@ class NameFinder {
       return end - i;
     }
     // "Mordovia region": one capitalised word before a lower-case region word.
-    if (j == i + 1 && IsCapWord(a_, i) && !IsStop(a_.word(i)) &&
+    if (j == i + 1 && IsCapWord(a_, i) && !IsStopAt(i) &&
         (a_.Is(j, "region") || a_.Is(j, "oblast") || a_.Is(j, "province"))) {
       Add(i, j + 1, EntityKind::kPlace, std::string(a_.TextOf(i, j + 1)), "place.region", 0.7f);
       return 1;
@@ -355,19 +374,19 @@ class NameFinder {
       if (a_.tokens[k].kind != TokenKind::kWord) continue;
       if (IsCalendarWord(a_.word(k))) break;
       if ((a_.word(k) == "in" || a_.word(k) == "on") && (k - i < 2 || !head_seen)) break;
-      if (IsGiven(a_.word(k)) && k > i && IsCapWord(a_, k + 1) && k + 1 < j) break;
-      if (IsOrgHead(a_.word(k))) head_seen = true;
+      if (IsGivenAt(k) && k > i && IsCapWord(a_, k + 1) && k + 1 < j) break;
+      if (IsOrgHeadAt(k)) head_seen = true;
       if (head_seen && IsCapWord(a_, k)) best = k - i + 1;
     }
     if (best == 0) return 0;
     // "Elvin Qasimov of the Baku Court": what precedes the first "of" must be a head.
     for (uint32_t k = i + 1; k < i + best; ++k) {
       if (a_.word(k) != "of") continue;
-      if (!IsOrgHead(a_.word(k - 1)) && a_.word(k - 1) != "Rights") return 0;
+      if (!IsOrgHeadAt(k - 1) && a_.word(k - 1) != "Rights") return 0;
       break;
     }
     // "Head of the Office of ..." starts with a role: not part of the organisation.
-    if (IsRole(a_.word(i)) && !IsOrgHead(a_.word(i))) return 0;
+    if (IsRoleAt(i) && !IsOrgHeadAt(i)) return 0;
     return best;
   }
 
@@ -377,7 +396,7 @@ class NameFinder {
                            IsCalendarWord(a_.word(first)))) {
       ++first;
     }
-    if (end - first == 1 && IsOrgHead(a_.word(first)) && known_id < 0) return;
+    if (end - first == 1 && IsOrgHeadAt(first) && known_id < 0) return;
     if (first >= end) return;
     std::string surface = Surface(first, end);
     std::string key;
@@ -421,10 +440,9 @@ class NameFinder {
   uint32_t TryPerson(uint32_t i, uint32_t j) {
     // Skip leading stopwords, demonyms and capitalised roles.
     uint32_t first = i;
-    bool role_before = i > 0 && IsRole(a_.word(i - 1));
-    while (first < j &&
-           (IsStop(a_.word(first)) || IsDemonym(a_.word(first)) || IsRole(a_.word(first)))) {
-      if (IsRole(a_.word(first))) role_before = true;
+    bool role_before = i > 0 && IsRoleAt(i - 1);
+    while (first < j && (IsStopAt(first) || IsDemonymAt(first) || IsRoleAt(first))) {
+      if (IsRoleAt(first)) role_before = true;
       ++first;
     }
     if (first > i) return first - i;
@@ -432,7 +450,7 @@ class NameFinder {
     uint32_t end = first;
     while (end < j && end < first + 4 &&
            (IsCapWord(a_, end) || a_.word(end) == "." || IsConnector(a_.word(end))) &&
-           !(IsStop(a_.word(end)) && a_.tokens[end].kind == TokenKind::kWord)) {
+           !(IsStopAt(end) && a_.tokens[end].kind == TokenKind::kWord)) {
       if (IsConnector(a_.word(end)) &&
           !(a_.word(end) == "de" || a_.word(end) == "van" || a_.word(end) == "von" ||
             a_.word(end) == "bin" || a_.word(end) == "al")) {
@@ -445,11 +463,11 @@ class NameFinder {
     while (end > first && (a_.word(end - 1) == "." || IsConnector(a_.word(end - 1)))) --end;
     if (end == first) return 1;
     // "Consider Oleg Rudnev": a sentence-initial word before a given name is not a name.
-    if (end - first >= 3 && !IsGiven(a_.word(first)) && IsGiven(a_.word(first + 1))) return 1;
+    if (end - first >= 3 && !IsGivenAt(first) && IsGivenAt(first + 1)) return 1;
     const uint32_t len = end - first;
-    const bool given_first = IsGiven(a_.word(first));
+    const bool given_first = IsGivenAt(first);
     for (uint32_t k = first; k < end; ++k) {
-      if ((!given_first && PlaceId(k, k + 1) >= 0) || IsOrgHead(a_.word(k))) {
+      if ((!given_first && PlaceId(k, k + 1) >= 0) || IsOrgHeadAt(k)) {
         return std::max<uint32_t>(1, k - i + (k == i));
       }
     }
@@ -661,6 +679,8 @@ class NameFinder {
   std::vector<Pending> pending_;
   std::vector<Single> singles_;
   std::map<std::string, std::string> abbreviations_;
+  // Per token: which WordTests were computed, and which hold.
+  mutable std::vector<uint8_t> known_, holds_;
 };
 
 }  // namespace

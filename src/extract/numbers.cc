@@ -1,5 +1,6 @@
 // Numbers in digits ("65,000", "1.5 million") and words ("one hundred and fifty",
 // "two and a half", "tens of thousands").
+#include <algorithm>
 #include <cstdlib>
 
 #include "extract/expression_lexicon.h"
@@ -181,14 +182,16 @@ bool ParseNumberWords(const std::string_view* p, size_t n, const ExpressionLexic
 }
 
 bool ReadNumber(std::string_view text, const std::vector<Token>& tokens, uint32_t i,
-                const ExpressionLexicon::Tables& tables, NumberRead* out) {
+                const ExpressionLexicon::Tables& tables, NumberRead* out,
+                const std::vector<const LexEntry*>* entries) {
   const Token& tok = tokens[i];
   if (tok.kind == TokenKind::kNumber) {
     double value = 0;
     if (!ParseDigitNumber(tok.view(text), &value)) return false;
     *out = NumberRead{i + 1, value, false, "num.digits"};
     if (i + 1 < tokens.size() && tokens[i + 1].kind == TokenKind::kWord) {
-      const LexEntry* e = tables.Find(tokens[i + 1].view(text));
+      const LexEntry* e =
+          entries != nullptr ? (*entries)[i + 1] : tables.Find(tokens[i + 1].view(text));
       if (e != nullptr && (e->num == NumKind::kScale || e->num == NumKind::kHundred)) {
         *out = NumberRead{i + 2, value * e->num_value, false, "num.scale"};
       }
@@ -197,10 +200,26 @@ bool ReadNumber(std::string_view text, const std::vector<Token>& tokens, uint32_
   }
   if (tok.kind != TokenKind::kWord) return false;
   std::string_view word = tok.view(text);
-  const LexEntry* head = tables.Find(word.substr(0, word.find('-')));
+  const size_t dash = std::find(word.begin(), word.end(), '-') - word.begin();
+  const LexEntry* head =
+      entries != nullptr && dash == word.size() ? (*entries)[i] : tables.Find(word.substr(0, dash));
   if (head == nullptr || head->num == NumKind::kNone || head->num == NumKind::kCountNoun ||
       head->num == NumKind::kQuantifier) {
     return false;
+  }
+  // "a", "an", "several" count only before a multiplier ("a thousand"); most do not, and
+  // ParseNumberWords would reject them at the next piece without needing the others.
+  if ((head->num == NumKind::kIndefinite || head->num == NumKind::kSeveral) &&
+      dash == word.size()) {
+    const uint32_t j = i + 1;
+    if (j >= tokens.size() || tokens[j].kind != TokenKind::kWord) return false;
+    const std::string_view next = tokens[j].view(text);
+    const size_t next_dash = std::find(next.begin(), next.end(), '-') - next.begin();
+    if (!Multiplies(entries != nullptr && next_dash == next.size()
+                        ? (*entries)[j]
+                        : tables.Find(next.substr(0, next_dash)))) {
+      return false;
+    }
   }
   // Pieces of this and the following word tokens, split at hyphens.
   std::string_view pieces[kMaxPieces];
@@ -225,10 +244,16 @@ bool ReadNumber(std::string_view text, const std::vector<Token>& tokens, uint32_
 
 std::vector<NumberMatch> FindNumbers(std::string_view text, const std::vector<Token>& tokens,
                                      const ExpressionLexicon& lex) {
+  return FindNumbers(text, tokens, Classify(text, tokens, lex.tables()), lex.tables());
+}
+
+std::vector<NumberMatch> FindNumbers(std::string_view text, const std::vector<Token>& tokens,
+                                     const std::vector<const LexEntry*>& entries,
+                                     const ExpressionLexicon::Tables& tables) {
   std::vector<NumberMatch> out;
   for (uint32_t i = 0; i < tokens.size();) {
     NumberRead r;
-    if (!ReadNumber(text, tokens, i, lex.tables(), &r)) {
+    if (!ReadNumber(text, tokens, i, tables, &r, &entries)) {
       ++i;
       continue;
     }

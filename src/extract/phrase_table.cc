@@ -5,16 +5,17 @@
 
 namespace letapis {
 
-std::string FoldCase(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+namespace {
+
+// Appends `text` lower-cased (full Unicode case mapping via ICU) to `out`.
+void AppendFolded(std::string_view text, std::string* out) {
   int32_t i = 0;
   const int32_t n = static_cast<int32_t>(text.size());
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   while (i < n) {
     if (s[i] < 0x80) {
       char c = static_cast<char>(s[i++]);
-      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
       continue;
     }
     UChar32 c;
@@ -25,8 +26,16 @@ std::string FoldCase(std::string_view text) {
     int32_t len = 0;
     UBool error = false;
     U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, c, error);
-    if (!error) out.append(buf, static_cast<size_t>(len));
+    if (!error) out->append(buf, static_cast<size_t>(len));
   }
+}
+
+}  // namespace
+
+std::string FoldCase(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  AppendFolded(text, &out);
   return out;
 }
 
@@ -46,7 +55,8 @@ std::string_view PhraseTable::LookupKey(std::string_view token, std::string* buf
   }
   if (ascii && !upper) return token;
   if (!ascii) {
-    *buffer = FoldCase(token);
+    buffer->clear();
+    AppendFolded(token, buffer);
     return *buffer;
   }
   buffer->assign(token);
@@ -62,6 +72,7 @@ void PhraseTable::Add(std::string_view phrase, int value) {
   uint32_t node = 0;
   for (const Token& t : tokens) {
     std::string key = Key(t.view(phrase));
+    if (node == 0) first_tokens_.Add(key);
     auto it = nodes_[node].next.find(key);
     if (it == nodes_[node].next.end()) {
       nodes_.emplace_back();
@@ -85,6 +96,7 @@ PhraseTable::Match PhraseTable::LongestAt(std::string_view text, const std::vect
   thread_local std::string buffer;
   for (size_t k = i; k < tokens.size(); ++k) {
     if (tokens[k].kind == TokenKind::kNewline) break;
+    if (node == 0 && !MayStart(tokens[k].view(text))) break;
     const auto& next = nodes_[node].next;
     auto it = next.find(LookupKey(tokens[k].view(text), &buffer));
     if (it == next.end()) break;
@@ -94,7 +106,17 @@ PhraseTable::Match PhraseTable::LongestAt(std::string_view text, const std::vect
   return best;
 }
 
+bool PhraseTable::MayStart(std::string_view token) const {
+  if (!fold_case_) return first_tokens_.MayContain(token);
+  bool ascii = false;
+  const uint64_t h = WordFilter::HashAsciiLower(token, &ascii);
+  if (ascii) return first_tokens_.MayContainHash(h);
+  thread_local std::string buffer;
+  return first_tokens_.MayContain(LookupKey(token, &buffer));
+}
+
 bool PhraseTable::ContainsWord(std::string_view word) const {
+  if (!MayStart(word)) return false;
   thread_local std::string buffer;
   auto it = nodes_[0].next.find(LookupKey(word, &buffer));
   return it != nodes_[0].next.end() && nodes_[it->second].value >= 0;

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "extract/word_filter.h"
 #include "letapis/text.h"
 
 namespace letapis {
@@ -51,8 +52,11 @@ class PhraseTable {
   std::string Key(std::string_view token) const;
   // The lookup form of `token`: itself, or lower-cased into `buffer` (ASCII fast path).
   std::string_view LookupKey(std::string_view token, std::string* buffer) const;
+  // False when no phrase can start with `token` (most tokens; decided without a copy).
+  bool MayStart(std::string_view token) const;
   bool fold_case_;
   std::vector<Node> nodes_;
+  WordFilter first_tokens_;  // keys of the root's children
   size_t count_ = 0;
 };
 

@@ -78,7 +78,7 @@ class QuoteFinder {
   }
 
   bool IsSpeechVerb(uint32_t k) const {
-    return k < a_.tokens.size() && lex_.quote_verbs.count(std::string(a_.word(k))) > 0;
+    return k < a_.tokens.size() && lex_.quote_verbs.count(a_.word(k)) > 0;
   }
 
   int Speaker(uint32_t k) const {

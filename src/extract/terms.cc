@@ -10,6 +10,7 @@
 // "over", "within", "during", "in", "after" or "every" ("for the past five years").
 // The match extends over a following "in prison", "in a penal colony", "imprisonment",
 // "of imprisonment", "of restricted freedom", "prison term", "sentence", "behind bars".
+#include <algorithm>
 #include <cmath>
 
 #include "extract/expression_lexicon.h"
@@ -42,14 +43,18 @@ bool OneOf(std::string_view text, const std::vector<Token>& tokens, uint32_t i,
 class TermFinder {
  public:
   TermFinder(std::string_view text, const std::vector<Token>& tokens,
-             const ExpressionLexicon::Tables& tables)
-      : text_(text), tokens_(tokens), n_(static_cast<uint32_t>(tokens.size())), tables_(tables) {}
+             const std::vector<const LexEntry*>& entries, const ExpressionLexicon::Tables& tables)
+      : text_(text),
+        tokens_(tokens),
+        n_(static_cast<uint32_t>(tokens.size())),
+        entries_(entries),
+        tables_(tables) {}
 
   std::vector<TermMatch> Run() const {
     std::vector<TermMatch> out;
     for (uint32_t i = 0; i < n_;) {
       TermMatch m;
-      if (Life(i, &m) || Hyphen(i, &m) || Count(i, &m)) {
+      if (CanStart(i) && (Life(i, &m) || Hyphen(i, &m) || Count(i, &m))) {
         m.first = i;
         i = m.end;
         out.push_back(std::move(m));
@@ -62,6 +67,18 @@ class TermFinder {
 
  private:
   bool Is(uint32_t i, std::string_view lower) const { return WordIs(text_, tokens_, i, lower); }
+  // False when no term can start at `i`: any token but a number, a word of the lexicon,
+  // "life", "a", "an", "half" or a hyphenated word.
+  bool CanStart(uint32_t i) const {
+    const Token& t = tokens_[i];
+    if (t.kind == TokenKind::kNumber) return true;
+    if (t.kind != TokenKind::kWord) return false;
+    if (entries_[i] != nullptr || Is(i, "life") || Is(i, "a") || Is(i, "an") || Is(i, "half")) {
+      return true;
+    }
+    const std::string_view w = t.view(text_);
+    return std::find(w.begin(), w.end(), '-') != w.end();
+  }
   bool IsLower(uint32_t i) const {
     return i < n_ && tokens_[i].kind == TokenKind::kWord && !tokens_[i].is(kCapitalized);
   }
@@ -69,7 +86,7 @@ class TermFinder {
   // The unit (kUnitYear or kUnitMonth) of a year/month word at `i`, or 0.
   int Unit(uint32_t i) const {
     if (i >= n_ || tokens_[i].kind != TokenKind::kWord) return 0;
-    const LexEntry* e = tables_.Find(tokens_[i].view(text_));
+    const LexEntry* e = entries_[i];
     if (e == nullptr || e->time != TimeKind::kUnit) return 0;
     return e->time_value == kUnitYear || e->time_value == kUnitMonth ? e->time_value : 0;
   }
@@ -188,7 +205,7 @@ class TermFinder {
       return true;
     }
     NumberRead r;
-    if (!ReadNumber(text_, tokens_, i, tables_, &r) || r.vague) return false;
+    if (!ReadNumber(text_, tokens_, i, tables_, &r, &entries_) || r.vague) return false;
     *count = r.value;
     *end = r.end;
     return true;
@@ -229,6 +246,7 @@ class TermFinder {
   std::string_view text_;
   const std::vector<Token>& tokens_;
   const uint32_t n_;
+  const std::vector<const LexEntry*>& entries_;
   const ExpressionLexicon::Tables& tables_;
 };
 
@@ -236,7 +254,13 @@ class TermFinder {
 
 std::vector<TermMatch> FindTerms(std::string_view text, const std::vector<Token>& tokens,
                                  const ExpressionLexicon& lex) {
-  return TermFinder(text, tokens, lex.tables()).Run();
+  return FindTerms(text, tokens, Classify(text, tokens, lex.tables()), lex.tables());
+}
+
+std::vector<TermMatch> FindTerms(std::string_view text, const std::vector<Token>& tokens,
+                                 const std::vector<const LexEntry*>& entries,
+                                 const ExpressionLexicon::Tables& tables) {
+  return TermFinder(text, tokens, entries, tables).Run();
 }
 
 }  // namespace letapis

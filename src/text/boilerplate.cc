@@ -45,28 +45,34 @@ std::vector<std::string_view> Tokens(std::string_view line) {
   return tokens;
 }
 
-// Calls `visit` with each code point of `s`; malformed bytes are passed as negative values.
-template <typename Visit>
-void ForEachCodePoint(std::string_view s, Visit visit) {
+// True when `s` has a letter or digit; a malformed byte counts as one.
+bool HasLetterOrDigit(std::string_view s) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   const int32_t n = static_cast<int32_t>(s.size());
   for (int32_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      const uint8_t c = p[i++];
+      if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9')) return true;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(p, i, n, c);
-    visit(c);
+    if (c < 0 || u_isalnum(c)) return true;
   }
+  return false;
 }
 
-bool HasLetterOrDigit(std::string_view s) {
-  bool found = false;
-  ForEachCodePoint(s, [&found](UChar32 c) { found = found || c < 0 || u_isalnum(c); });
-  return found;
-}
-
-// Words are tokens with at least one letter or digit.
-size_t CountWords(const std::vector<std::string_view>& tokens) {
+// Words of `line` (whitespace-separated tokens with a letter or digit); counting stops at
+// `cap`, and nothing is allocated.
+size_t CountWords(std::string_view line, size_t cap) {
   size_t words = 0;
-  for (std::string_view token : tokens) words += HasLetterOrDigit(token) ? 1 : 0;
+  size_t i = 0;
+  while (i < line.size() && words < cap) {
+    while (i < line.size() && IsAsciiSpace(line[i])) ++i;
+    const size_t start = i;
+    while (i < line.size() && !IsAsciiSpace(line[i])) ++i;
+    if (i > start && HasLetterOrDigit(line.substr(start, i - start))) ++words;
+  }
   return words;
 }
 
@@ -89,8 +95,8 @@ bool EndsSentence(std::string_view line) {
 }
 
 // A line with a full sentence is never boilerplate.
-bool IsFullSentence(std::string_view line, const std::vector<std::string_view>& tokens) {
-  const size_t words = CountWords(tokens);
+bool IsFullSentence(std::string_view line) {
+  const size_t words = CountWords(line, 12);
   return words >= 12 || (words >= 8 && EndsSentence(line));
 }
 
@@ -235,8 +241,8 @@ class Lexicon {
 bool IsBoilerplateLine(std::string_view line) {
   line = Trim(line);
   if (line.empty()) return false;
+  if (IsFullSentence(line)) return false;
   const std::vector<std::string_view> tokens = Tokens(line);
-  if (IsFullSentence(line, tokens)) return false;
   if (!HasLetterOrDigit(line)) return true;
   if (IsLoneUrl(tokens) || IsBreadcrumb(tokens)) return true;
   return Lexicon::Get().Matches(FoldLine(line));

@@ -76,7 +76,10 @@ uint32_t SequenceLength(unsigned char lead) {
 // Builds the normalised text and its map one output byte at a time.
 class Builder {
  public:
-  explicit Builder(size_t capacity) { out_.text.reserve(capacity); }
+  explicit Builder(size_t capacity) {
+    out_.text.reserve(capacity);
+    out_.to_input.Reserve(capacity);
+  }
   void Put(char c, uint32_t source) {
     out_.text.push_back(c);
     out_.to_input.Add(source);

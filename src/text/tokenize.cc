@@ -1,6 +1,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <array>
+
 #include "letapis/text.h"
 
 namespace letapis {
@@ -8,6 +10,25 @@ namespace {
 
 // Character classes that drive tokenisation.
 enum class Class : uint8_t { kSpace, kNewline, kLetter, kDigit, kOther };
+
+// Classes of the ASCII characters.
+constexpr std::array<Class, 128> kAsciiClasses = [] {
+  std::array<Class, 128> classes{};
+  for (int c = 0; c < 128; ++c) {
+    if (c == '\n') {
+      classes[c] = Class::kNewline;
+    } else if (c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f') {
+      classes[c] = Class::kSpace;
+    } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+      classes[c] = Class::kLetter;
+    } else if (c >= '0' && c <= '9') {
+      classes[c] = Class::kDigit;
+    } else {
+      classes[c] = Class::kOther;
+    }
+  }
+  return classes;
+}();
 
 // One decoded code point: its value (negative when ill-formed) and byte length.
 struct CodePoint {
@@ -42,14 +63,7 @@ class Scanner {
 
   // Class of code point `c` (negative for an ill-formed sequence).
   static Class ClassOf(UChar32 c) {
-    if (c < 0x80) {
-      if (c < 0) return Class::kOther;
-      if (c == '\n') return Class::kNewline;
-      if (c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f') return Class::kSpace;
-      if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return Class::kLetter;
-      if (c >= '0' && c <= '9') return Class::kDigit;
-      return Class::kOther;
-    }
+    if (c < 0x80) return c < 0 ? Class::kOther : kAsciiClasses[c];
     if (u_isalpha(c)) return Class::kLetter;
     switch (u_charType(c)) {
       case U_NON_SPACING_MARK:

@@ -1,0 +1,460 @@
+#!/usr/bin/env python3
+"""Throughput benchmarks of letapis; writes a table to bench/RESULTS.md.
+
+Run by `make bench` as:
+  bench/run_bench.py --letapis build-bench/letapis --stages build-bench/letapis_bench
+
+Steps (each prints as it goes; see bench/RESULTS.md for what every number means):
+  stages   Google Benchmark micro-benchmarks of every extraction stage (letapis_bench)
+  corpus   `letapis extract` over ../shared/corpus/bench: MB/s, documents/s, peak RSS,
+           with 1 thread and with all cores (--jobs)
+  memory   peak RSS at ~10 MB and ~100 MB of input (news/ replicated into a temp dir,
+           each copy with a distinct first line)
+  peers    compromise and wink-nlp (../shared/peers, installed with `npm ci` into the work
+           folder) on the first --peer-mb MB of enwiki/, and letapis on the same files
+  ingest   `letapis ingest` of --ingest-docs documents cut from the bench corpus into a
+           new store: documents/s and store bytes per MB of text (--ingest-docs 100000
+           builds the 100,000-document store for search benchmarks; --keep-store keeps it)
+
+The corpus texts are read where they are and copied only into the temporary work folder
+(outside the repository), never into the project.
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+PASSPHRASE = "bench-only-passphrase"
+
+
+def log(msg):
+    print(msg, flush=True)
+
+
+def run_measured(cmd, stdout=subprocess.DEVNULL, env=None, cwd=None, stdin=subprocess.DEVNULL):
+    """Runs cmd; returns (wall s, cpu s of the child, peak RSS MB of the child, stderr)."""
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE, env=env, cwd=cwd,
+                            stdin=stdin)
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.monotonic() - start
+    if proc.returncode not in (0, 3):
+        raise RuntimeError("%s exited %d:\n%s" % (" ".join(cmd), proc.returncode,
+                                                 err.decode(errors="replace")[-2000:]))
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0, err.decode(
+        errors="replace")
+
+
+def txt_files(folder):
+    return sorted(os.path.join(folder, n) for n in os.listdir(folder) if n.endswith(".txt"))
+
+
+def total_bytes(files):
+    return sum(os.path.getsize(f) for f in files)
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def git_commit(root):
+    try:
+        rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, check=True,
+                             capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
+                               cwd=root, capture_output=True, text=True).stdout.strip()
+        return rev + (" (with uncommitted changes)" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+# ---------------------------------------------------------------- stages
+
+def bench_stages(args):
+    if not args.stages or not os.path.exists(args.stages):
+        log("stages: letapis_bench not built; skipped")
+        return []
+    env = dict(os.environ)
+    env["LETAPIS_BENCH_CORPUS"] = args.corpus
+    env["LETAPIS_NAME_VARIANTS"] = os.path.join(args.shared, "eval", "name-variants.tsv")
+    cmd = [args.stages, "--benchmark_format=json", "--benchmark_min_time=%g" % args.min_time]
+    log("stages: " + " ".join(cmd))
+    out = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True).stdout
+    rows = []
+    for b in json.loads(out)["benchmarks"]:
+        if b.get("error_occurred"):
+            log("  %s: %s" % (b["name"], b.get("error_message")))
+            continue
+        row = {"name": b["name"], "cpu_ms": b["cpu_time"] * {"ns": 1e-6, "us": 1e-3, "ms": 1.0,
+                                                            "s": 1e3}[b["time_unit"]]}
+        if "bytes_per_second" in b:
+            row["mb_s"] = b["bytes_per_second"] / 1e6
+        if "items_per_second" in b:
+            row["items_s"] = b["items_per_second"]
+        rows.append(row)
+        log("  %-24s %s" % (row["name"], "%.1f MB/s" % row["mb_s"] if "mb_s" in row
+                            else "%.0f items/s" % row.get("items_s", 0)))
+    return rows
+
+
+# ---------------------------------------------------------------- corpus
+
+def extract_run(args, inputs, jobs):
+    cmd = [args.letapis, "extract", "--format", "eval", "--jobs", str(jobs)] + inputs
+    return run_measured(cmd)
+
+
+def bench_corpus(args, files):
+    size = total_bytes(files)
+    rows = []
+    for jobs in sorted({1, args.cores}):
+        # The fastest of --repeat runs: on a shared machine the others measure the load.
+        runs = [extract_run(args, [os.path.join(args.corpus, d) for d in ("enwiki", "news")],
+                            jobs) for _ in range(args.repeat)]
+        wall, cpu, rss, _ = min(runs, key=lambda r: r[0])
+        row = {"threads": jobs, "files": len(files), "mb": size / 1e6, "wall": wall, "cpu": cpu,
+               "mb_s": size / 1e6 / wall, "mb_s_cpu": size / 1e6 / cpu,
+               "docs_s": len(files) / wall, "rss": rss}
+        rows.append(row)
+        log("corpus: %d thread(s): %.1f MB in %.2f s wall (%.2f s CPU): %.1f MB/s, %.0f docs/s, "
+            "%.1f MB/s per CPU second, peak RSS %.1f MB" % (jobs, row["mb"], wall, cpu, row["mb_s"],
+                                                           row["docs_s"], row["mb_s_cpu"], rss))
+    return rows
+
+
+def replicate(src_files, target_bytes, folder):
+    """Copies of src_files, each with a distinct first line, until target_bytes."""
+    os.makedirs(folder, exist_ok=True)
+    used, copy, count = 0, 0, 0
+    while used < target_bytes:
+        for f in src_files:
+            with open(f, "rb") as fh:
+                data = fh.read()
+            head = ("Bench copy %d of %s.\n" % (copy, os.path.basename(f))).encode()
+            name = os.path.join(folder, "c%03d-%s" % (copy, os.path.basename(f)))
+            with open(name, "wb") as out:
+                out.write(head + data)
+            used += len(head) + len(data)
+            count += 1
+            if used >= target_bytes:
+                break
+        copy += 1
+    return count, used
+
+
+def bench_memory(args, news_files):
+    rows = []
+    for target_mb in (10, 100):
+        folder = os.path.join(args.work, "scaled-%d" % target_mb)
+        shutil.rmtree(folder, ignore_errors=True)
+        count, size = replicate(news_files, target_mb * 1e6, folder)
+        wall, cpu, rss, _ = extract_run(args, [folder], 1)
+        rows.append({"target": target_mb, "files": count, "mb": size / 1e6, "wall": wall,
+                     "cpu": cpu, "mb_s": size / 1e6 / wall, "mb_s_cpu": size / 1e6 / cpu,
+                     "rss": rss})
+        log("memory: %.1f MB (%d files), 1 thread: %.2f s wall, %.1f MB/s, peak RSS %.1f MB"
+            % (size / 1e6, count, wall, size / 1e6 / wall, rss))
+        shutil.rmtree(folder, ignore_errors=True)
+    return rows
+
+
+# ---------------------------------------------------------------- peers
+
+def peer_subset(enwiki, max_mb):
+    """The first files of enwiki/ up to max_mb (as extract.js --max-mb takes them)."""
+    chosen, used = [], 0
+    for f in txt_files(enwiki):
+        b = os.path.getsize(f)
+        if chosen and used + b > max_mb * 1e6:
+            break
+        chosen.append(f)
+        used += b
+    return chosen, used
+
+
+def bench_peers(args):
+    if shutil.which("node") is None or shutil.which("npm") is None:
+        log("peers: node/npm not found; skipped")
+        return None
+    peers = os.path.join(args.work_persistent, "peers")
+    if not os.path.exists(os.path.join(peers, "node_modules")):
+        shutil.rmtree(peers, ignore_errors=True)
+        shutil.copytree(os.path.join(args.shared, "peers"), peers)
+        for dirpath, _, names in os.walk(peers):
+            for n in names:
+                os.chmod(os.path.join(dirpath, n), 0o644)
+        log("peers: npm ci in %s" % peers)
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=peers, check=True,
+                       stdout=subprocess.DEVNULL)
+    enwiki = os.path.join(args.corpus, "enwiki")
+    result = {"libs": {}}
+    for lib, max_mb in (("wink", args.wink_mb), ("compromise", args.peer_mb)):
+        files, size = peer_subset(enwiki, max_mb)
+        out = os.path.join(args.work, "%s.jsonl" % lib)
+        cmd = ["node", os.path.join(peers, "extract.js"), "--lib", lib, "--max-mb",
+               "%g" % max_mb, enwiki, out]
+        log("peers: " + " ".join(cmd))
+        wall, cpu, rss, err = run_measured(cmd)
+        stats = dict(kv.split("=", 1) for line in err.splitlines() if line.startswith("files=")
+                     for kv in line.split())
+        if int(stats["files"]) != len(files):
+            raise RuntimeError("%s read %s files, expected %d" % (lib, stats["files"], len(files)))
+        peer = {"loop_s": float(stats["seconds"]), "mb_s": float(stats["MB/s"]),
+                "docs_s": float(stats["docs/s"]), "wall": wall, "rss": float(stats["peak_rss_MB"]),
+                "version": err.splitlines()[0], "files": len(files), "mb": size / 1e6,
+                "max_mb": max_mb}
+        log("  %s: %.3f MB/s (extraction loop), process %.1f s wall" % (lib, peer["mb_s"], wall))
+        wall, cpu, rss, _ = extract_run(args, files, 1)
+        peer["letapis"] = {"wall": wall, "mb_s": size / 1e6 / wall, "docs_s": len(files) / wall,
+                           "rss": rss}
+        log("  letapis on the same files (1 thread, whole process): %.2f MB/s"
+            % peer["letapis"]["mb_s"])
+        result["libs"][lib] = peer
+    return result
+
+
+# ---------------------------------------------------------------- ingest
+
+def ingest_documents(corpus, count, folder, max_doc_bytes=3000):
+    """Writes `count` JSONL reports cut from the corpus (paragraph-aligned pieces of at most
+    max_doc_bytes), repeating the pieces with a distinct first line per round so that no
+    two reports are identical. Files stay under 30 MB (the reader's limit is 32 MiB)."""
+    pieces = []
+    for sub in ("news", "enwiki"):
+        for f in txt_files(os.path.join(corpus, sub)):
+            with open(f, encoding="utf-8", errors="replace") as fh:
+                text = fh.read()
+            cur = ""
+            for para in text.split("\n\n"):
+                if cur and len(cur) + len(para) + 2 > max_doc_bytes:
+                    pieces.append(cur)
+                    cur = ""
+                cur = cur + "\n\n" + para if cur else para
+            if cur.strip():
+                pieces.append(cur)
+    os.makedirs(folder, exist_ok=True)
+    written, size, part, out, out_bytes = 0, 0, 0, None, 0
+    round_no = 0
+    while written < count:
+        for i, piece in enumerate(pieces):
+            if written >= count:
+                break
+            if out is None or out_bytes > 30e6:
+                if out:
+                    out.close()
+                out = open(os.path.join(folder, "feed-%04d.jsonl" % part), "w", encoding="utf-8")
+                part += 1
+                out_bytes = 0
+            text = "Bench report %d-%d.\n%s" % (round_no, i, piece)
+            line = json.dumps({"text": text, "title": "bench %d-%d" % (round_no, i)},
+                              ensure_ascii=False) + "\n"
+            out.write(line)
+            out_bytes += len(line.encode())
+            size += len(text.encode())
+            written += 1
+        round_no += 1
+    if out:
+        out.close()
+    return written, size
+
+
+def bench_ingest(args):
+    folder = os.path.join(args.work, "ingest-feed")
+    count, size = ingest_documents(args.corpus, args.ingest_docs, folder)
+    db = args.keep_store or os.path.join(args.work, "ingest.db")
+    if os.path.exists(db):
+        os.remove(db)
+    env = dict(os.environ)
+    env["LETAPIS_PASSPHRASE"] = PASSPHRASE
+    env["LETAPIS_DB"] = db
+    subprocess.run([args.letapis, "init"], env=env, check=True, stdout=subprocess.DEVNULL)
+    wall, cpu, rss, err = run_measured([args.letapis, "ingest", folder], env=env)
+    store = os.path.getsize(db)
+    row = {"docs": count, "mb": size / 1e6, "wall": wall, "docs_s": count / wall,
+           "mb_s": size / 1e6 / wall, "store_mb": store / 1e6, "store_per_mb": store / size,
+           "rss": rss, "db": db if args.keep_store else None}
+    log("ingest: %d reports, %.1f MB of text in %.1f s: %.0f reports/s, %.2f MB/s, store %.1f MB "
+        "(%.2f MB per MB of text), peak RSS %.1f MB" % (count, size / 1e6, wall, row["docs_s"],
+                                                       row["mb_s"], store / 1e6,
+                                                       row["store_per_mb"], rss))
+    shutil.rmtree(folder, ignore_errors=True)
+    return row
+
+
+# ---------------------------------------------------------------- report
+
+def fmt_num(v, digits=1):
+    return ("{:,.%df}" % digits).format(v)
+
+
+def targets(corpus, memory, peers):
+    """The bars of the throughput issue, checked against this run (report only)."""
+    rows = []
+    if corpus:
+        one = corpus[0]
+        rows.append(("1 thread >= 20 MB/s", "%.1f MB/s wall, %.1f MB per CPU s" % (
+            one["mb_s"], one["mb_s_cpu"])))
+        if len(corpus) == 2:
+            rows.append(("2 threads >= 1.8x one thread", "%.2fx (wall)" % (
+                corpus[0]["wall"] / corpus[1]["wall"])))
+    if len(memory) == 2:
+        rows.append(("memory flat from 10 MB to 100 MB", "%.1f MB -> %.1f MB peak RSS" % (
+            memory[0]["rss"], memory[1]["rss"])))
+    if peers:
+        for lib, bar in (("wink", 10), ("compromise", 50)):
+            if lib in peers["libs"]:
+                p = peers["libs"][lib]
+                rows.append(("letapis >= %dx %s" % (bar, lib), "%.1fx" % (
+                    p["letapis"]["mb_s"] / p["mb_s"])))
+    if not rows:
+        return []
+    return ["## Against the targets of the throughput issue", "",
+            "| target | this run |", "|---|---|"] + ["| %s | %s |" % r for r in rows] + [
+            "", "On a shared machine wall-clock figures depend on the load (see the load "
+            "average above); MB per CPU second is the steadier single-thread figure.", ""]
+
+
+def write_results(args, info, stages, corpus, memory, peers, ingest):
+    lines = ["# Benchmark results", "",
+             "Written by `make bench` (bench/run_bench.py); see the end of this file for what "
+             "each number means.", "",
+             "| | |", "|---|---|",
+             "| date (UTC) | %s |" % info["date"],
+             "| commit | %s |" % info["commit"],
+             "| machine | %s, %d cores (nproc), %s |" % (info["cpu"], info["cores"],
+                                                        info["os"]),
+             "| load average at start | %s |" % info["load"], ""]
+    if corpus:
+        lines += ["## letapis extract over ../shared/corpus/bench", "",
+                  "| threads | files | MB | wall s | CPU s | MB/s | docs/s | MB per CPU s | "
+                  "peak RSS MB |", "|---|---|---|---|---|---|---|---|---|"]
+        for r in corpus:
+            lines.append("| %d | %d | %s | %.2f | %.2f | **%s** | %s | %s | %.1f |" % (
+                r["threads"], r["files"], fmt_num(r["mb"]), r["wall"], r["cpu"],
+                fmt_num(r["mb_s"]), fmt_num(r["docs_s"], 0), fmt_num(r["mb_s_cpu"]), r["rss"]))
+        if len(corpus) == 2:
+            lines += ["", "Speed-up of %d threads over 1: **%.2fx** (wall time)." % (
+                corpus[1]["threads"], corpus[0]["wall"] / corpus[1]["wall"])]
+        lines.append("")
+    if memory:
+        lines += ["## Memory as the input grows (1 thread)", "",
+                  "| input | files | MB/s | peak RSS MB |", "|---|---|---|---|"]
+        for r in memory:
+            lines.append("| %s MB | %d | %s | %.1f |" % (fmt_num(r["mb"]), r["files"],
+                                                          fmt_num(r["mb_s"]), r["rss"]))
+        lines.append("")
+    if peers:
+        lines += ["## Next to compromise and wink-nlp (1 thread, same files)", "",
+                  "Each peer runs on the first files of enwiki/ as `extract.js --max-mb N` "
+                  "takes them, and letapis on the same files.", "",
+                  "| input | system | MB/s | docs/s | peak RSS MB | letapis / system |",
+                  "|---|---|---|---|---|---|"]
+        for lib, p in peers["libs"].items():
+            lt = p["letapis"]
+            subset = "%d files, %s MB (`--max-mb %g`)" % (p["files"], fmt_num(p["mb"], 2),
+                                                          p["max_mb"])
+            lines.append("| %s | %s (extraction loop) | %s | %s | %.0f | **%.1fx** |" % (
+                subset, p["version"], fmt_num(p["mb_s"], 3), fmt_num(p["docs_s"], 1), p["rss"],
+                lt["mb_s"] / p["mb_s"]))
+            lines.append("| %s | letapis (whole process) | %s | %s | %.1f | 1 |" % (
+                subset, fmt_num(lt["mb_s"], 2), fmt_num(lt["docs_s"], 0), lt["rss"]))
+        lines.append("")
+    if ingest:
+        lines += ["## Ingest into a store", "",
+                  "| reports | MB of text | wall s | reports/s | MB/s | store MB | "
+                  "store MB per MB of text |", "|---|---|---|---|---|---|---|",
+                  "| %s | %s | %.1f | %s | %s | %s | %.2f |" % (
+                      fmt_num(ingest["docs"], 0), fmt_num(ingest["mb"]), ingest["wall"],
+                      fmt_num(ingest["docs_s"], 0), fmt_num(ingest["mb_s"], 2),
+                      fmt_num(ingest["store_mb"]), ingest["store_per_mb"]), ""]
+    lines += ["## Search latency", "",
+              "Not measured by this script: full-text search is being built separately. Its "
+              "benchmark (p50/p95 over a store of 100,000 reports) uses the store that "
+              "`--ingest-docs 100000 --keep-store PATH` builds.", ""]
+    lines += targets(corpus, memory, peers)
+    if stages:
+        lines += ["## Stages (Google Benchmark, CPU time, 1 thread)", "",
+                  "Each stage over a sample of the bench corpus (half news/, half enwiki/; "
+                  "MB/s of input text).", "", "| benchmark | CPU ms per pass | MB/s | items/s |",
+                  "|---|---|---|---|"]
+        for r in stages:
+            lines.append("| %s | %s | %s | %s |" % (
+                r["name"], fmt_num(r["cpu_ms"], 3),
+                fmt_num(r["mb_s"]) if "mb_s" in r else "",
+                fmt_num(r["items_s"], 0) if "items_s" in r else ""))
+        lines.append("")
+    with open(os.path.join(args.root, "bench", "RESULTS.template.md")) as f:
+        lines.append(f.read().rstrip() + "\n")
+    with open(args.out, "w") as f:
+        f.write("\n".join(lines))
+    log("wrote %s" % args.out)
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    root = os.path.dirname(here)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--letapis", default=os.path.join(root, "build-bench", "letapis"))
+    parser.add_argument("--stages", default=os.path.join(root, "build-bench", "letapis_bench"))
+    parser.add_argument("--shared", default=os.path.join(root, "..", "shared"))
+    parser.add_argument("--out", default=os.path.join(root, "bench", "RESULTS.md"))
+    parser.add_argument("--work-persistent", default=os.path.join(root, "build-bench"),
+                        help="where the peers are installed (kept between runs)")
+    parser.add_argument("--peer-mb", type=float, default=2,
+                        help="MB of enwiki/ for compromise (it runs at ~0.05 MB/s)")
+    parser.add_argument("--wink-mb", type=float, default=20, help="MB of enwiki/ for wink-nlp")
+    parser.add_argument("--ingest-docs", type=int, default=2000)
+    parser.add_argument("--keep-store", default="",
+                        help="build the ingest store at this path and keep it")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="corpus runs per thread count; the fastest is reported")
+    parser.add_argument("--min-time", type=float, default=0.5,
+                        help="Google Benchmark --benchmark_min_time per stage (s)")
+    parser.add_argument("--only", default="stages,corpus,memory,peers,ingest",
+                        help="comma-separated steps to run")
+    args = parser.parse_args()
+    args.root = root
+    args.corpus = os.path.join(args.shared, "corpus", "bench")
+    args.cores = os.cpu_count() or 1
+    steps = set(args.only.split(","))
+    for f in (args.letapis,):
+        if not os.path.exists(f):
+            sys.exit("run_bench: %s not found (make bench builds it)" % f)
+    if not os.path.isdir(args.corpus):
+        sys.exit("run_bench: %s not found" % args.corpus)
+
+    info = {"date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M"),
+            "commit": git_commit(root), "cpu": cpu_model(), "cores": args.cores,
+            "os": platform.platform(terse=True),
+            "load": " ".join("%.2f" % v for v in os.getloadavg())}
+    log("machine: %s, %d cores; load %s" % (info["cpu"], info["cores"], info["load"]))
+    files = txt_files(os.path.join(args.corpus, "enwiki")) + txt_files(
+        os.path.join(args.corpus, "news"))
+    with tempfile.TemporaryDirectory(prefix="letapis-bench-") as work:
+        args.work = work
+        stages = bench_stages(args) if "stages" in steps else []
+        corpus = bench_corpus(args, files) if "corpus" in steps else []
+        memory = bench_memory(args, txt_files(os.path.join(args.corpus, "news"))) \
+            if "memory" in steps else []
+        peers = bench_peers(args) if "peers" in steps else None
+        ingest = bench_ingest(args) if "ingest" in steps else None
+    write_results(args, info, stages, corpus, memory, peers, ingest)
+
+
+if __name__ == "__main__":
+    main()
