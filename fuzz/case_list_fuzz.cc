@@ -21,7 +21,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Require(letapis::CaseListReader::Load(letapis::DataDir(), r).ok(), "data tables load");
     return r;
   }();
-  static const std::string path = "/tmp/letapis-case-list-fuzz-" + std::to_string(getpid()) + ".csv";
+  static const std::string path =
+      "/tmp/letapis-case-list-fuzz-" + std::to_string(getpid()) + ".csv";
   std::ofstream(path, std::ios::binary | std::ios::trunc)
       .write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
   letapis::CaseListResult result;

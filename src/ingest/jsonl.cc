@@ -202,6 +202,9 @@ Status ParseLine(std::string_view line, Json* json) {
     const std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
     return Status::InvalidInput(
         fmt::format("malformed JSON at byte {}: {}", error.byte, Printable(detail, 200)));
+  } catch (const Json::out_of_range& error) {
+    // A number too large for a double ("1E61116").
+    return Status::InvalidInput(fmt::format("malformed JSON: {}", Printable(error.what(), 200)));
   }
   if (too_deep) {
     return Status::Limit(fmt::format("JSON nested deeper than {} levels", kMaxJsonDepth));

@@ -271,6 +271,16 @@ TEST_F(ReadersTest, JsonlNestingAndBinaryValuesAreProblems) {
             path + ":2: \"text\" field: not text (binary data at byte 4)");
 }
 
+TEST_F(ReadersTest, JsonlNumberTooLargeIsAProblem) {
+  // Found by jsonl_fuzz: nlohmann throws out_of_range, not parse_error, for this number.
+  const std::string path = Write("huge.jsonl", "{\"text\": \"x\", \"n\": 1E61116}\n");
+  const ReadResult result = Read(path);
+  EXPECT_TRUE(result.docs.empty());
+  ASSERT_EQ(result.problems.size(), 1u);
+  EXPECT_NE(result.problems[0].ToString().find(":1: malformed JSON"), std::string::npos)
+      << result.problems[0].ToString();
+}
+
 TEST_F(ReadersTest, MakeDocumentRefusesUnknownFormats) {
   SourceMeta meta;
   meta.name = "x.pdf";
