@@ -1,6 +1,7 @@
 #include "letapis/resolution.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace letapis {
@@ -47,13 +48,17 @@ Status FindPeople(Store* store, const NameMatcher& matcher, std::string_view nam
   if (!s.ok()) return s;
   const std::string folded = FoldPersonName(name);
   // The latest verdict on a pair of names wins.
+  // The verdicts on pairs involving the query, by the other name (folded once, not per
+  // person name).
+  std::map<std::string, std::string> verdicts;
+  for (const Judgement& j : judgements) {
+    const std::string a = FoldPersonName(j.name_a), b = FoldPersonName(j.name_b);
+    if (a == folded) verdicts[b] = j.verdict;
+    if (b == folded) verdicts[a] = j.verdict;
+  }
   auto verdict = [&](const std::string& other) {
-    std::string v;
-    for (const Judgement& j : judgements) {
-      const std::string a = FoldPersonName(j.name_a), b = FoldPersonName(j.name_b);
-      if ((a == folded && b == other) || (b == folded && a == other)) v = j.verdict;
-    }
-    return v;
+    auto it = verdicts.find(other);
+    return it == verdicts.end() ? std::string() : it->second;
   };
   std::vector<Person> exact, compatible;
   const std::vector<std::string> keys = matcher.PhoneticKeys(name);
