@@ -6,7 +6,7 @@ PACKAGES=(
   build-essential cmake pkg-config clang libclang-rt-14-dev clang-format
   libsqlcipher-dev libsodium-dev libicu-dev nlohmann-json3-dev libcli11-dev
   libfmt-dev libspdlog-dev libgumbo-dev libxxhash-dev libzstd-dev libcpp-httplib-dev
-  libgtest-dev libgmock-dev libbenchmark-dev python3
+  libgtest-dev libgmock-dev libbenchmark-dev python3 chromium
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -18,4 +18,11 @@ if ((${#missing[@]})); then
   if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+# The browser tests use npm; a Node.js from elsewhere (nodesource) already brings it.
+if ! command -v npm >/dev/null 2>&1; then
+  SUDO=""
+  if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm
 fi

@@ -29,4 +29,16 @@ void AddExplainMergeCommand(CLI::App& app, GlobalOptions& global, int* exit_code
 // `letapis stats [CATEGORY]`: figures by as-of date and source, conflicts marked.
 void AddStatsCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 
+// `letapis user add NAME --role R`, `user role NAME R`, `user list`: team accounts.
+void AddUserCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis token create USER`: an API token for scripts.
+void AddTokenCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis serve [--listen HOST:PORT]`: the web UI and the JSON API.
+void AddServeCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis reextract`: re-runs the current rules over every stored report, keeping
+// reviewers' decisions.
+void AddReextractCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis search QUERY`: ranked full-text search over every stored report.
+void AddSearchCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+
 }  // namespace letapis::cli

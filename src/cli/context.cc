@@ -25,8 +25,6 @@ int Fail(const Status& status) {
   }
 }
 
-namespace {
-
 Status PromptHidden(const char* prompt, std::string* out) {
   std::cerr << prompt << std::flush;
   termios old_settings{};
@@ -42,8 +40,6 @@ Status PromptHidden(const char* prompt, std::string* out) {
   if (!std::cin) return Status::InvalidInput("no passphrase given");
   return Status::Ok();
 }
-
-}  // namespace
 
 Status ReadPassphrase(bool confirm, std::string* out) {
   if (const char* env = std::getenv("LETAPIS_PASSPHRASE"); env != nullptr) {

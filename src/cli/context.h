@@ -33,6 +33,9 @@ int Fail(const Status& status);
 // echo (asked twice when `confirm`). Fails when neither is available.
 Status ReadPassphrase(bool confirm, std::string* out);
 
+// Prints `prompt` to stderr and reads one line from stdin, without echo on a terminal.
+Status PromptHidden(const char* prompt, std::string* out);
+
 // Opens the store named by the global options, asking for the passphrase.
 Status OpenStore(const GlobalOptions& global, std::unique_ptr<Store>* out);
 

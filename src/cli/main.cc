@@ -23,6 +23,11 @@ int main(int argc, char** argv) {
   AddStatsCommand(app, global, &exit_code);
   AddPersonCommand(app, global, &exit_code);
   AddExplainMergeCommand(app, global, &exit_code);
+  AddUserCommand(app, global, &exit_code);
+  AddTokenCommand(app, global, &exit_code);
+  AddServeCommand(app, global, &exit_code);
+  AddReextractCommand(app, global, &exit_code);
+  AddSearchCommand(app, global, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

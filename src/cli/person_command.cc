@@ -1,16 +1,12 @@
-#include <algorithm>
-#include <cctype>
 #include <cstdlib>
 #include <iostream>
-#include <map>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
-#include "extract/phrase_table.h"
-#include "letapis/dossier.h"
 #include "letapis/names.h"
+#include "letapis/person_lookup.h"
 #include "letapis/tsv.h"
 
 namespace letapis::cli {
@@ -26,91 +22,10 @@ std::string Details(const DossierStep& s) {
   return out;
 }
 
-// Lower-case, letters and digits only: how judgement names are compared with entity names.
-std::string FoldName(std::string_view name) {
-  std::string out;
-  for (char c : FoldCase(name)) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    if (u >= 0x80 || std::isalnum(u)) out += c;
-  }
-  return out;
-}
-
-// The people a query asks for, after the reviewers' judgements: every name judged the same
-// as the query (transitively), and the names judged different from them.
-struct JudgedNames {
-  std::vector<std::string> same;       // folded
-  std::vector<std::string> same_raw;   // as given, for the matcher
-  std::vector<std::string> different;  // folded
-};
-
-JudgedNames ApplyJudgements(const std::string& query, const std::vector<Judgement>& judgements) {
-  JudgedNames names;
-  names.same.push_back(FoldName(query));
-  names.same_raw.push_back(query);
-  auto in_same = [&](const std::string& n) {
-    return std::find(names.same.begin(), names.same.end(), FoldName(n)) != names.same.end();
-  };
-  // The latest verdict on each pair wins.
-  std::map<std::pair<std::string, std::string>, const Judgement*> latest;
-  for (const Judgement& j : judgements) {
-    std::string a = FoldName(j.name_a), b = FoldName(j.name_b);
-    if (b < a) std::swap(a, b);
-    latest[{a, b}] = &j;
-  }
-  for (bool grew = true; grew;) {
-    grew = false;
-    for (const auto& [pair, j] : latest) {
-      if (j->verdict != "same") continue;
-      for (const auto& [x, y] :
-           {std::pair{j->name_a, j->name_b}, std::pair{j->name_b, j->name_a}}) {
-        if (in_same(x) && !in_same(y)) {
-          names.same.push_back(FoldName(y));
-          names.same_raw.push_back(y);
-          grew = true;
-        }
-      }
-    }
-  }
-  for (const auto& [pair, j] : latest) {
-    if (j->verdict != "different") continue;
-    if (in_same(j->name_a)) names.different.push_back(FoldName(j->name_b));
-    if (in_same(j->name_b)) names.different.push_back(FoldName(j->name_a));
-  }
-  return names;
-}
-
 std::string Actor(const std::string& given) {
   if (!given.empty()) return given;
   const char* user = std::getenv("USER");
   return user != nullptr && *user != '\0' ? user : "cli";
-}
-
-nlohmann::json ToJson(const Dossier& d) {
-  nlohmann::json j;
-  j["name"] = d.name;
-  j["names"] = d.names;
-  j["roles"] = d.roles;
-  j["organizations"] = d.organizations;
-  j["reports"] = d.reports;
-  j["status"] = d.status;
-  j["status_since"] =
-      d.status_since.known() ? nlohmann::json(d.status_since.ToIso()) : nlohmann::json();
-  j["status_report"] = d.status_report;
-  j["conflicts"] = d.conflicts;
-  j["timeline"] = nlohmann::json::array();
-  for (const DossierStep& s : d.timeline) {
-    j["timeline"].push_back(
-        {{"date", s.date.known() ? nlohmann::json(s.date.ToIso()) : nlohmann::json()},
-         {"type", s.type},
-         {"term_months", s.term_months ? nlohmann::json(*s.term_months) : nlohmann::json()},
-         {"article", s.article},
-         {"place", s.place},
-         {"report", s.report},
-         {"evidence", s.evidence},
-         {"rule", s.rule}});
-  }
-  return j;
 }
 
 }  // namespace
@@ -173,57 +88,21 @@ void AddPersonCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
       *exit_code = Fail(s);
       return;
     }
-    std::vector<Judgement> judgements;
-    if (Status s = store->ListJudgements(&judgements); !s.ok()) {
-      *exit_code = Fail(s);
-      return;
-    }
-    const std::string query = *name;
-    const JudgedNames judged = ApplyJudgements(query, judgements);
-    std::vector<TsvRow> role_rows;
-    if (Status s = ReadTsv(DataDir() + "/person_roles.tsv", 2, &role_rows); !s.ok()) {
-      *exit_code = Fail(s);
-      return;
-    }
     std::vector<std::string> role_words;
-    for (const TsvRow& row : role_rows) role_words.push_back(row.fields[1]);
-    DossierBuilder builder(
-        [&matcher, &judged](const Entity& e) {
-          std::vector<std::string> forms{e.name};
-          forms.insert(forms.end(), e.aliases.begin(), e.aliases.end());
-          for (const std::string& f : forms) {
-            const std::string folded = FoldName(f);
-            if (std::find(judged.different.begin(), judged.different.end(), folded) !=
-                judged.different.end()) {
-              return false;
-            }
-          }
-          for (const std::string& wanted : judged.same_raw) {
-            for (const std::string& f : forms) {
-              if (FoldName(f) == FoldName(wanted)) return true;
-              // A surname alone is too weak to decide; full names count.
-              if (f.find(' ') != std::string::npos && matcher.Compare(wanted, f).same) return true;
-            }
-          }
-          return false;
-        },
-        role_words);
-    Status s = store->ForEachReport([&](const StoredReport& r) {
-      builder.Add(r.document, r.extraction);
-      return Status::Ok();
-    });
-    if (!s.ok()) {
+    if (Status s = LoadRoleWords(DataDir(), &role_words); !s.ok()) {
       *exit_code = Fail(s);
       return;
     }
-    if (!builder.found()) {
-      *exit_code =
-          Fail(Status::NotFound(fmt::format("no person matching \"{}\" in {}", query, global.db)));
+    Dossier d;
+    if (Status s = LookUpPerson(store.get(), matcher, role_words, *name, &d); !s.ok()) {
+      *exit_code = Fail(
+          s.code() == Status::Code::kNotFound
+              ? Status::NotFound(fmt::format("no person matching \"{}\" in {}", *name, global.db))
+              : s);
       return;
     }
-    const Dossier d = builder.Build();
     if (*as_json) {
-      std::cout << ToJson(d).dump(2) << "\n";
+      std::cout << DossierJson(d).dump(2) << "\n";
       return;
     }
     std::cout << d.name << "\n";

@@ -30,6 +30,8 @@ class Database {
   Status Exec(const char* sql);
   // Prepares one statement of `sql` into `out`.
   Status Prepare(std::string_view sql, Statement* out);
+  // The underlying connection, for registering SQL functions (see store/search.cc).
+  sqlite3* Handle() const { return db_; }
   // Row id of the last successful INSERT on this connection.
   int64_t LastInsertRowid() const;
   // A status for the failure `rc` during `what`, with the file name and sqlite3_errmsg.
