@@ -165,16 +165,21 @@ std::string LineChart(const std::vector<std::pair<std::string, double>>& points,
   const double step =
       points.size() > 1 ? (kWidth - 2 * kSide) / static_cast<double>(points.size() - 1) : 0;
   std::string path, dots;
+  const size_t label_every = (points.size() + 7) / 8;  // at most about 8 date labels
   for (size_t i = 0; i < points.size(); ++i) {
+    const bool labelled = i % label_every == 0 || i + 1 == points.size();
     const double x = kSide + step * static_cast<double>(i);
     const double y = kTop + kHeight - (max > 0 ? points[i].second / max * kHeight : 0);
     path += fmt::format("{}{:.1f},{:.1f}", i == 0 ? "M" : " L", x, y);
     dots += fmt::format(
         "<g><title>{}: {}</title><circle class=\"dot\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\">"
-        "</circle><text class=\"value\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text>"
-        "<text class=\"label\" x=\"{:.1f}\" y=\"{}\">{}</text></g>",
-        Escape(points[i].first), Number(points[i].second), x, y, x, y - 8, Number(points[i].second),
-        x, kTop + kHeight + 18, Escape(points[i].first));
+        "</circle>{}</g>",
+        Escape(points[i].first), Number(points[i].second), x, y,
+        labelled ? fmt::format("<text class=\"value\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text>"
+                               "<text class=\"label\" x=\"{:.1f}\" y=\"{}\">{}</text>",
+                               x, y - 8, Number(points[i].second), x, kTop + kHeight + 18,
+                               Escape(points[i].first))
+                 : "");
   }
   return fmt::format(
       "<figure class=\"chart\"><svg viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\">"

@@ -73,9 +73,10 @@ WebResponse Dashboard(App& app, const WebRequest& r) {
     if (f.people.empty() || f.type == "advocacy" || f.modality != "asserted") continue;
     std::string who;
     for (const std::string& p : f.people) {
-      who += fmt::format("<a href=\"/people/view?name={}\">{}</a> ", UrlEncode(p), Escape(p));
+      who += fmt::format("{}<a href=\"/people/view?name={}\">{}</a>", who.empty() ? "" : ", ",
+                         UrlEncode(p), Escape(p));
     }
-    body += fmt::format("<li>{}<a href=\"{}\">{}</a> <span class=\"muted\">{}</span></li>", who,
+    body += fmt::format("<li>{}: <a href=\"{}\">{}</a> <span class=\"muted\">{}</span></li>", who,
                         FactUrl(f), Escape(f.type), Escape(f.date));
     ++shown;
   }

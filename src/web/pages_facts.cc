@@ -82,7 +82,8 @@ WebResponse EventsPage(App& app, const WebRequest& r) {
   for (const FactRow& f : rows) {
     std::string people;
     for (const std::string& p : f.people) {
-      people += fmt::format("<a href=\"/people/view?name={}\">{}</a> ", UrlEncode(p), Escape(p));
+      people += fmt::format("{}<a href=\"/people/view?name={}\">{}</a>", people.empty() ? "" : ", ",
+                            UrlEncode(p), Escape(p));
     }
     body += fmt::format(
         "<tr><td class=\"nowrap\">{}</td><td><a href=\"{}\">{}</a></td><td>{}</td><td>{}</td>"
