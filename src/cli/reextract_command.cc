@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -19,12 +20,16 @@ void AddReextractCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
       *exit_code = Fail(s);
       return;
     }
-    // Source ids first: the visitor must not write while the store is being read.
+    // Source ids first (oldest first), then one report at a time.
+    constexpr int64_t kPage = 1000;
     std::vector<int64_t> ids;
-    s = store->ForEachReport([&](const StoredReport& r) {
-      ids.push_back(r.id);
-      return Status::Ok();
-    });
+    int64_t reports = 0;
+    for (int64_t offset = 0; s.ok() && (offset == 0 || offset < reports); offset += kPage) {
+      std::vector<ReportSummary> page;
+      s = store->ListReports(kPage, offset, &page, &reports);
+      for (const ReportSummary& r : page) ids.push_back(r.id);
+    }
+    std::reverse(ids.begin(), ids.end());
     ReextractStats total;
     size_t failed = 0;
     Progress progress(ids.size());

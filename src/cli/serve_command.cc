@@ -75,10 +75,11 @@ void AddServeCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
       std::cerr << "letapis: listening beyond loopback: put an HTTPS proxy in front (cookies are "
                    "marked Secure)\n";
     }
-    std::cout << fmt::format("letapis: serving {} on http://{}:{}/ (Ctrl-C to stop)\n", global.db,
-                             options.host, options.port)
-              << std::flush;
-    s = web::Serve(*web_app, options);
+    s = web::Serve(*web_app, options, [&] {
+      std::cout << fmt::format("letapis: serving {} on http://{}:{}/ (Ctrl-C to stop)\n", global.db,
+                               options.host, options.port)
+                << std::flush;
+    });
     if (!s.ok()) *exit_code = Fail(s);
   });
 }

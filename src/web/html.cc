@@ -159,7 +159,7 @@ std::string BarChart(const std::vector<std::pair<std::string, double>>& bars,
 std::string LineChart(const std::vector<std::pair<std::string, double>>& points,
                       std::string_view caption) {
   if (points.empty()) return "<p class=\"muted\">Nothing to chart yet.</p>";
-  constexpr double kWidth = 640, kHeight = 140, kTop = 18, kBottom = 28, kSide = 24;
+  constexpr double kWidth = 640, kHeight = 140, kTop = 18, kBottom = 28, kSide = 44;
   double max = 0;
   for (const auto& p : points) max = std::max(max, p.second);
   const double step =

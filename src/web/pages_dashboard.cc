@@ -12,6 +12,14 @@ namespace {
 
 constexpr int64_t kMaxChartedEvents = 1000;
 
+// "more_than" -> "more than".
+std::string QualifierWords(std::string qualifier) {
+  for (char& c : qualifier) {
+    if (c == '_') c = ' ';
+  }
+  return qualifier;
+}
+
 WebResponse Dashboard(App& app, const WebRequest& r) {
   StoreCounts counts;
   Status s = app.store->Counts(&counts);
@@ -114,8 +122,8 @@ WebResponse StatsPage(App& app, const WebRequest& r) {
           "<td>{}</td></tr>",
           p.conflicting ? " class=\"conflict\"" : "",
           Escape(p.as_of.known() ? p.as_of.ToIso() : "undated"),
-          p.qualifier == "exact" ? "" : Escape(p.qualifier) + " ", p.value, Escape(p.source),
-          Escape(reports),
+          p.qualifier == "exact" ? "" : Escape(QualifierWords(p.qualifier)) + " ", p.value,
+          Escape(p.source), Escape(reports),
           p.conflicting ? "<span class=\"pill rejected\">sources differ</span>" : "");
     }
     body += "</tbody></table></section>";

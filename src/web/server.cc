@@ -141,7 +141,7 @@ void AddSecurityHeaders(WebResponse* r) {
   }
 }
 
-Status Serve(App& app, const ServeOptions& options) {
+Status Serve(App& app, const ServeOptions& options, const std::function<void()>& ready) {
   httplib::Server server;
   Router router(app);
   server.set_payload_max_length(kMaxBody);
@@ -171,6 +171,7 @@ Status Serve(App& app, const ServeOptions& options) {
     return Status::IoError(fmt::format("cannot listen on {}:{} (in use, or not an address here)",
                                        options.host, options.port));
   }
+  ready();
   if (!server.listen_after_bind()) return Status::IoError("the server stopped unexpectedly");
   return Status::Ok();
 }

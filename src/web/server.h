@@ -1,6 +1,7 @@
 // `letapis serve`: the HTTP server around the route table.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "letapis/status.h"
@@ -18,8 +19,8 @@ struct ServeOptions {
 // no referrer, no MIME sniffing, no caching of pages).
 void AddSecurityHeaders(WebResponse* response);
 
-// Serves `app` until the process ends; fails when the address cannot be bound.
-// Limits: 40 MiB request bodies, 20 s to read or write a request.
-Status Serve(App& app, const ServeOptions& options);
+// Serves `app` until the process ends; fails when the address cannot be bound. Calls
+// `ready` once listening. Limits: 40 MiB request bodies, 20 s to read or write a request.
+Status Serve(App& app, const ServeOptions& options, const std::function<void()>& ready);
 
 }  // namespace letapis::web
