@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "extract/phrase_table.h"
+#include "letapis/reviewed.h"
 #include "letapis/tsv.h"
 
 namespace letapis {
@@ -103,8 +104,10 @@ Status LookUpPerson(Store* store, const NameMatcher& matcher,
       },
       role_words);
   Status s = store->ForEachReport([&](const StoredReport& r) {
-    builder.Add(r.document, r.extraction);
-    return Status::Ok();
+    StoredReport reviewed = r;
+    Status dropped = DropRejectedFacts(store, &reviewed);
+    if (dropped.ok()) builder.Add(reviewed.document, reviewed.extraction);
+    return dropped;
   });
   if (!s.ok()) return s;
   if (!builder.found()) return Status::NotFound(fmt::format("no person matching \"{}\"", query));

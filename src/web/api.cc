@@ -4,6 +4,7 @@
 
 #include "letapis/export.h"
 #include "letapis/person_lookup.h"
+#include "letapis/reviewed.h"
 #include "letapis/statistics.h"
 #include "web/app.h"
 
@@ -240,8 +241,10 @@ WebResponse Stats(App& app, const WebRequest& r) {
   StatisticsTimeline timeline;
   const std::string category = r.Param("category");
   Status s = app.store->ForEachReport([&](const StoredReport& rep) {
-    timeline.Add(rep.document, rep.extraction, category);
-    return Status::Ok();
+    StoredReport reviewed = rep;
+    Status dropped = DropRejectedFacts(app.store.get(), &reviewed);
+    if (dropped.ok()) timeline.Add(reviewed.document, reviewed.extraction, category);
+    return dropped;
   });
   if (!s.ok()) return Error(s);
   json items = json::array();

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "letapis/reviewed.h"
 #include "letapis/statistics.h"
 #include "web/app.h"
 #include "web/fact_view.h"
@@ -39,8 +40,10 @@ WebResponse Dashboard(App& app, const WebRequest& r) {
   StatisticsTimeline timeline;
   if (s.ok()) {
     s = app.store->ForEachReport([&](const StoredReport& rep) {
-      timeline.Add(rep.document, rep.extraction, "political_prisoners");
-      return Status::Ok();
+      StoredReport reviewed = rep;
+      Status dropped = DropRejectedFacts(app.store.get(), &reviewed);
+      if (dropped.ok()) timeline.Add(reviewed.document, reviewed.extraction, "political_prisoners");
+      return dropped;
     });
   }
   if (!s.ok()) return ErrorResponse(r, HttpStatus(s), s.message());
@@ -97,8 +100,10 @@ WebResponse Dashboard(App& app, const WebRequest& r) {
 WebResponse StatsPage(App& app, const WebRequest& r) {
   StatisticsTimeline timeline;
   Status s = app.store->ForEachReport([&](const StoredReport& rep) {
-    timeline.Add(rep.document, rep.extraction, "");
-    return Status::Ok();
+    StoredReport reviewed = rep;
+    Status dropped = DropRejectedFacts(app.store.get(), &reviewed);
+    if (dropped.ok()) timeline.Add(reviewed.document, reviewed.extraction, "");
+    return dropped;
   });
   if (!s.ok()) return ErrorResponse(r, HttpStatus(s), s.message());
   std::map<std::string, std::vector<StatisticPoint>> by_category;
