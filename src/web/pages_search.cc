@@ -20,8 +20,9 @@ WebResponse SearchPage(App& app, const WebRequest& r) {
     SearchResults results;
     Status s = app.store->Search(q, kPage, offset, &results);
     if (!s.ok()) return ErrorResponse(r, HttpStatus(s), s.message());
-    body += fmt::format("<p class=\"muted\">{} report{} match.</p><ol class=\"results\">",
-                        results.total, results.total == 1 ? "" : "s");
+    body += fmt::format(
+        "<p class=\"muted\">{}</p><ol class=\"results\">",
+        results.total == 1 ? "1 report matches" : fmt::format("{} reports match", results.total));
     for (const SearchHit& h : results.hits) {
       body += fmt::format(
           "<li class=\"card\"><a href=\"/reports/{}\">{}</a> <span class=\"muted\">{}</span>"
