@@ -9,6 +9,10 @@ DEMO_DB ?= demo/letapis.db
 # The demo store's passphrase. Only for the bundled fictional examples: choose your own
 # (or let letapis ask for it) for real data.
 DEMO_PASSPHRASE ?= demo-only-passphrase
+# The demo web account (admin) that `make run` creates in the demo store.
+DEMO_USER ?= demo-admin
+DEMO_PASSWORD ?= demo-admin-password
+LISTEN ?= 127.0.0.1:8080
 
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 10
@@ -34,7 +38,12 @@ run: build
 	  echo "Try, after: export LETAPIS_DB=$(DEMO_DB) LETAPIS_PASSPHRASE='$(DEMO_PASSPHRASE)'"; \
 	  echo "  ./$(BUILD)/letapis explain belarus-court-hrodna.txt   # every fact, its sentence and rule"; \
 	  echo "  ./$(BUILD)/letapis person 'Alena Savitskaya'         # a dossier with its timeline"; \
-	  echo "  ./$(BUILD)/letapis stats political_prisoners         # figures by date and source"
+	  echo "  ./$(BUILD)/letapis stats political_prisoners         # figures by date and source"; \
+	  echo '$(DEMO_PASSWORD)' | ./$(BUILD)/letapis user add '$(DEMO_USER)' --role admin \
+	    --password-stdin --exists-ok >/dev/null; \
+	  echo; echo "Web UI: http://$(LISTEN)/  log in as '$(DEMO_USER)' with password '$(DEMO_PASSWORD)'"; \
+	  echo "(demo account only; add real ones with: letapis user add NAME --role editor)"; \
+	  exec ./$(BUILD)/letapis serve --listen '$(LISTEN)'
 
 test: unit-test
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)

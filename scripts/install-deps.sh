@@ -7,7 +7,7 @@ PACKAGES=(
   libsqlcipher-dev libsodium-dev libicu-dev nlohmann-json3-dev libcli11-dev
   libfmt-dev libspdlog-dev libgumbo-dev libxxhash-dev libzstd-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev python3 libpoppler-cpp-dev
-  libcurl4-openssl-dev libexpat1-dev
+  libcurl4-openssl-dev libexpat1-dev chromium
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -19,4 +19,11 @@ if ((${#missing[@]})); then
   if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+# The browser tests use npm; a Node.js from elsewhere (nodesource) already brings it.
+if ! command -v npm >/dev/null 2>&1; then
+  SUDO=""
+  if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm
 fi

@@ -32,7 +32,8 @@ Status FindPeople(Store* store, const NameMatcher& matcher, std::string_view nam
                   std::vector<Person>* out);
 
 // The dossier of one person: every report whose mentions are resolved to them, plus the
-// case fields of a list they came from. `role_words` as for DossierBuilder.
+// case fields of a list they came from, without the facts reviewers rejected.
+// `role_words` as for DossierBuilder.
 Status BuildPersonDossier(Store* store, const Person& person,
                           const std::vector<std::string>& role_words, Dossier* out);
 

@@ -8,10 +8,13 @@
 #include <string>
 #include <vector>
 
+#include "letapis/accounts.h"
 #include "letapis/date.h"
 #include "letapis/document.h"
 #include "letapis/extraction.h"
 #include "letapis/people.h"
+#include "letapis/review.h"
+#include "letapis/search.h"
 #include "letapis/status.h"
 #include "letapis/watch.h"
 
@@ -42,16 +45,6 @@ struct NearDuplicate {
   PartialDate published;
   int64_t original_id = 0;  // 0 for the original of the group
   double similarity = 0;    // for a copy: estimated resemblance to the original
-};
-
-// One row of the audit log, with its hash-chain link.
-struct AuditEntry {
-  int64_t id = 0;
-  std::string at;  // UTC, ISO 8601
-  std::string actor, action, object_type;
-  std::optional<int64_t> object_id;
-  std::string before, after;  // JSON, "" when none
-  std::string hash;           // hex SHA-256 chain hash, "" when the row has none
 };
 
 // The result of checking the audit log's hash chain (see docs/security.md).
@@ -154,6 +147,62 @@ class Store {
   // A stable pseudonym for `name`: hex HMAC-SHA256 under the store's secret key, the same
   // in every export of this store and not reversible without the key.
   virtual Status Pseudonym(const std::string& name, std::string* out) = 0;
+  // --- Team accounts (src/store/accounts.cc). `actor` is recorded in the audit log.
+
+  // Adds a user with an Argon2id hash of `password` (at least 10 bytes); kInvalidInput
+  // when the name is taken or empty, the role unknown or the password too short.
+  virtual Status AddUser(const std::string& name, const std::string& password,
+                         const std::string& role, const std::string& actor, User* out) = 0;
+  // Changes a user's role ("disabled" locks the account and ends its sessions).
+  virtual Status SetUserRole(const std::string& name, const std::string& role,
+                             const std::string& actor) = 0;
+  // Every user, by name.
+  virtual Status ListUsers(std::vector<User>* out) = 0;
+  // Checks a login: kInvalidInput "wrong user name or password" for an unknown user, a
+  // wrong password or a disabled account (the same message and cost for each).
+  virtual Status CheckPassword(const std::string& name, const std::string& password, User* out) = 0;
+  // Starts a session for `user_id`; *token is the secret for the cookie (only its hash
+  // is stored). Expired sessions are removed.
+  virtual Status CreateSession(int64_t user_id, std::string* token) = 0;
+  // The user of a live session; kNotFound when unknown, expired or the user is disabled.
+  virtual Status FindSession(const std::string& token, User* out) = 0;
+  // Ends a session (no error when it does not exist).
+  virtual Status EndSession(const std::string& token) = 0;
+  // Creates an API token for user `name`; *token is shown once (only its hash is stored).
+  virtual Status CreateApiToken(const std::string& name, const std::string& label,
+                                const std::string& actor, std::string* token) = 0;
+  // The user of an API token; kNotFound when unknown or the user is disabled.
+  virtual Status FindApiToken(const std::string& token, User* out) = 0;
+
+  // --- Reports, facts and review (src/store/review.cc, reextract.cc).
+
+  // A page of reports, newest first, and the total number.
+  virtual Status ListReports(int64_t limit, int64_t offset, std::vector<ReportSummary>* out,
+                             int64_t* total) = 0;
+  // Loads one report by source row id; kNotFound when there is none.
+  virtual Status LoadReport(int64_t source_id, StoredReport* out) = 0;
+  // A page of facts matching `filter` (by date, then id) and the total number.
+  virtual Status ListFacts(const FactFilter& filter, std::vector<FactRow>* out, int64_t* total) = 0;
+  // One fact; kNotFound when there is none.
+  virtual Status GetFact(const std::string& kind, int64_t id, FactRow* out) = 0;
+  // Applies a review action in one transaction: the fact row, the decision kept for
+  // re-extraction, and an audit entry with before and after. Fills *after when given.
+  virtual Status ReviewFact(const ReviewAction& action, FactRow* after) = 0;
+  // Audit entries about one object (e.g. "event", 12), oldest first.
+  virtual Status ListAudit(const std::string& object_type, int64_t object_id,
+                           std::vector<AuditEntry>* out) = 0;
+  // Replaces the extraction of a stored report with `extraction` (made by the current
+  // rules from the stored document), then re-applies the human review decisions whose
+  // fact (same kind, evidence span and rule) is found again. One transaction.
+  virtual Status ReplaceExtraction(int64_t source_id, const Extraction& extraction,
+                                   const std::string& actor, ReextractStats* stats) = 0;
+
+  // --- Full-text search (src/store/search.cc).
+
+  // Reports matching `query` (see SearchMatchExpression), best first (BM25 over
+  // matchinfo), `limit` from `offset`, with highlighted snippets.
+  virtual Status Search(const std::string& query, int64_t limit, int64_t offset,
+                        SearchResults* out) = 0;
 };
 
 // Opens (create=false) or creates (create=true) an encrypted SQLCipher store at `path`.

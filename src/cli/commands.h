@@ -49,4 +49,16 @@ void AddCheckCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 // `letapis audit verify|log`: checks and reads the hash-chained audit log.
 void AddAuditCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
 
+// `letapis user add NAME --role R`, `user role NAME R`, `user list`: team accounts.
+void AddUserCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis token create USER`: an API token for scripts.
+void AddTokenCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis serve [--listen HOST:PORT]`: the web UI and the JSON API.
+void AddServeCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis reextract`: re-runs the current rules over every stored report, keeping
+// reviewers' decisions.
+void AddReextractCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+// `letapis search QUERY`: ranked full-text search over every stored report.
+void AddSearchCommand(CLI::App& app, GlobalOptions& global, int* exit_code);
+
 }  // namespace letapis::cli

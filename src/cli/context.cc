@@ -25,8 +25,6 @@ int Fail(const Status& status) {
   }
 }
 
-namespace {
-
 Status PromptHidden(const char* prompt, std::string* out) {
   std::cerr << prompt << std::flush;
   termios old_settings{};
@@ -42,6 +40,8 @@ Status PromptHidden(const char* prompt, std::string* out) {
   if (!std::cin) return Status::InvalidInput("no passphrase given");
   return Status::Ok();
 }
+
+namespace {
 
 // Reads a passphrase from the environment variable `env` or a prompt (see ReadPassphrase).
 Status ReadSecret(const char* env, const char* prompt, bool confirm, std::string* out) {

@@ -38,6 +38,8 @@ Status ReadPassphrase(bool confirm, std::string* out);
 // Reads a new passphrase (for `rekey`) from $LETAPIS_NEW_PASSPHRASE or, on a terminal,
 // from a prompt without echo asked twice. Fails when neither is available.
 Status ReadNewPassphrase(std::string* out);
+// Prints `prompt` to stderr and reads one line from stdin, without echo on a terminal.
+Status PromptHidden(const char* prompt, std::string* out);
 
 // Opens the store named by the global options, asking for the passphrase.
 Status OpenStore(const GlobalOptions& global, std::unique_ptr<Store>* out);

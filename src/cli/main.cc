@@ -33,6 +33,11 @@ int main(int argc, char** argv) {
   AddCheckCommand(app, global, &exit_code);
   AddProtectCommand(app, global, &exit_code);
   AddConfidentialCommand(app, global, &exit_code);
+  AddUserCommand(app, global, &exit_code);
+  AddTokenCommand(app, global, &exit_code);
+  AddServeCommand(app, global, &exit_code);
+  AddReextractCommand(app, global, &exit_code);
+  AddSearchCommand(app, global, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

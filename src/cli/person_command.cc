@@ -5,8 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
-#include "letapis/dossier.h"
 #include "letapis/names.h"
+#include "letapis/person_lookup.h"
+#include "letapis/resolution.h"
 #include "letapis/tsv.h"
 
 namespace letapis::cli {
@@ -22,60 +23,12 @@ std::string Details(const DossierStep& s) {
   return out;
 }
 
-nlohmann::json CaseJson(const CaseFacts& f) {
-  auto text = [](const std::string& v) { return v.empty() ? nlohmann::json() : nlohmann::json(v); };
-  return {{"status", text(f.status)},
-          {"gender", text(f.gender)},
-          {"birth_year", f.birth_year != 0 ? nlohmann::json(f.birth_year) : nlohmann::json()},
-          {"detained", text(f.detained)},
-          {"articles", text(f.articles)},
-          {"verdict_date", text(f.verdict_date)},
-          {"sentence", text(f.sentence)},
-          {"sentence_months",
-           f.sentence_months ? nlohmann::json(*f.sentence_months) : nlohmann::json()},
-          {"judge", text(f.judge)},
-          {"prosecutor", text(f.prosecutor)},
-          {"prison", text(f.prison)},
-          {"released", text(f.released)},
-          {"died", text(f.died)}};
-}
-
-// The case fields that are known, as "label: value" lines.
-std::vector<std::string> CaseLines(const CaseFacts& f) {
-  std::vector<std::string> lines;
-  auto add = [&](const char* label, const std::string& v) {
-    if (!v.empty()) lines.push_back(fmt::format("{}: {}", label, v));
-  };
-  add("born", f.birth_year != 0 ? std::to_string(f.birth_year) : "");
-  add("detained", f.detained);
-  add("articles", f.articles);
-  add("verdict", f.verdict_date);
-  add("sentence", f.sentence);
-  add("judge", f.judge);
-  add("prosecutor", f.prosecutor);
-  add("prison", f.prison);
-  add("released", f.released);
-  add("died", f.died);
-  return lines;
-}
-
 // The one person `query` (or `id`, when non-zero) denotes; a clear error when none or many.
 Status ChoosePerson(Store* store, const NameMatcher& matcher, const std::string& query, int64_t id,
                     const std::string& db, Person* out) {
   std::vector<Person> found;
-  if (id != 0) {
-    std::vector<Person> all;
-    Status s = store->ListPeople(&all);
-    if (!s.ok()) return s;
-    for (Person& p : all) {
-      if (p.id == id) found.push_back(std::move(p));
-    }
-    if (found.empty()) return Status::NotFound(fmt::format("no person #{} in {}", id, db));
-  } else {
-    Status s = FindPeople(store, matcher, query, &found);
-    if (!s.ok()) return s;
-    if (found.empty())
-      return Status::NotFound(fmt::format("no person matching \"{}\" in {}", query, db));
+  if (Status s = PeopleAskedFor(store, matcher, query, id, &found); !s.ok()) {
+    return s.WithContext(db);
   }
   if (found.size() > 1) {
     std::string listed;
@@ -95,39 +48,6 @@ std::string Joined(const std::vector<std::string>& parts) {
   std::string out;
   for (const std::string& p : parts) out += (out.empty() ? "" : ", ") + p;
   return out;
-}
-
-nlohmann::json ToJson(const Dossier& d) {
-  nlohmann::json j;
-  j["name"] = d.name;
-  j["names"] = d.names;
-  j["roles"] = d.roles;
-  j["organizations"] = d.organizations;
-  j["reports"] = d.reports;
-  j["copies"] = d.copies;
-  j["publishers"] = d.publishers;
-  j["status"] = d.status;
-  j["status_since"] =
-      d.status_since.known() ? nlohmann::json(d.status_since.ToIso()) : nlohmann::json();
-  j["status_report"] = d.status_report;
-  j["conflicts"] = d.conflicts;
-  j["person_id"] = d.person_id;
-  j["list_source"] = d.list_source;
-  j["case"] = CaseJson(d.case_facts);
-  j["timeline"] = nlohmann::json::array();
-  for (const DossierStep& s : d.timeline) {
-    j["timeline"].push_back(
-        {{"date", s.date.known() ? nlohmann::json(s.date.ToIso()) : nlohmann::json()},
-         {"type", s.type},
-         {"term_months", s.term_months ? nlohmann::json(*s.term_months) : nlohmann::json()},
-         {"article", s.article},
-         {"place", s.place},
-         {"report", s.report},
-         {"evidence", s.evidence},
-         {"rule", s.rule},
-         {"copies", s.copies}});
-  }
-  return j;
 }
 
 }  // namespace
@@ -186,22 +106,20 @@ void AddPersonCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
     }
     NameMatcher matcher;
     std::unique_ptr<Store> store;
-    std::vector<TsvRow> role_rows;
+    std::vector<std::string> role_words;
     Person person;
     Dossier d;
     Status s = LoadNameMatcher(&matcher);
-    if (s.ok()) s = ReadTsv(DataDir() + "/person_roles.tsv", 2, &role_rows);
+    if (s.ok()) s = LoadRoleWords(DataDir(), &role_words);
     if (s.ok()) s = OpenStore(global, &store);
     if (s.ok()) s = ChoosePerson(store.get(), matcher, *name, *id, global.db, &person);
-    std::vector<std::string> role_words;
-    for (const TsvRow& row : role_rows) role_words.push_back(row.fields[1]);
     if (s.ok()) s = BuildPersonDossier(store.get(), person, role_words, &d);
     if (!s.ok()) {
       *exit_code = Fail(s);
       return;
     }
     if (*as_json) {
-      std::cout << ToJson(d).dump(2) << "\n";
+      std::cout << DossierJson(d).dump(2) << "\n";
       return;
     }
     std::cout << fmt::format("{}  (person #{}{})\n", d.name, d.person_id,
@@ -227,7 +145,7 @@ void AddPersonCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
       for (const std::string& o : d.organizations) joined += (joined.empty() ? "" : ", ") + o;
       std::cout << "  named with: " << joined << "\n";
     }
-    for (const std::string& line : CaseLines(d.case_facts)) std::cout << "  " << line << "\n";
+    for (const std::string& line : CaseFactLines(d.case_facts)) std::cout << "  " << line << "\n";
     std::cout << fmt::format("  in {} report(s)", d.reports.size());
     if (!d.copies.empty()) {
       std::cout << fmt::format(", also published as {} near-duplicate cop{}", d.copies.size(),

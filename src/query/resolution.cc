@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include "letapis/reviewed.h"
+
 namespace letapis {
 
 Status ResolvePeople(Store* store, const NameMatcher& matcher, bool full, const std::string& actor,
@@ -98,9 +100,13 @@ Status BuildPersonDossier(Store* store, const Person& person,
   DossierBuilder builder([id](const Entity&, int64_t person_id) { return person_id == id; },
                          role_words);
   Status s = store->ForEachReport([&](const StoredReport& r) {
-    builder.Add(r.document, r.extraction, r.original_id != 0 ? r.original_id : r.id,
-                r.entity_person);
-    return Status::Ok();
+    StoredReport reviewed = r;
+    Status dropped = DropRejectedFacts(store, &reviewed);
+    if (dropped.ok()) {
+      builder.Add(reviewed.document, reviewed.extraction, r.original_id != 0 ? r.original_id : r.id,
+                  r.entity_person);
+    }
+    return dropped;
   });
   if (!s.ok()) return s;
   *out = builder.Build();

@@ -272,17 +272,23 @@ Status ValidateReport(const Document& doc, const Extraction& extraction) {
   return CheckFacts(doc, extraction).WithContext(name);
 }
 
+Status WriteExtraction(Database* db, int64_t source_id, const Document& doc,
+                       const Extraction& extraction) {
+  std::vector<int64_t> ids;
+  Status s = WriteEntities(db, source_id, extraction, &ids);
+  if (s.ok()) s = WriteMentions(db, source_id, doc, extraction, ids);
+  if (s.ok()) s = WriteEvents(db, source_id, doc, extraction, ids);
+  if (s.ok()) s = WriteClaims(db, source_id, doc, extraction, ids);
+  if (s.ok()) s = WriteQuotes(db, source_id, doc, extraction, ids);
+  return s;
+}
+
 Status WriteReport(Database* db, const Document& doc, const Extraction& extraction,
                    const std::string& actor, int64_t* source_id) {
   const std::string now = UtcNow();
-  std::vector<int64_t> ids;
   Status s = WriteSource(db, doc, extraction, now, source_id);
   if (s.ok()) s = WriteSourceExtras(db, *source_id, doc);
-  if (s.ok()) s = WriteEntities(db, *source_id, extraction, &ids);
-  if (s.ok()) s = WriteMentions(db, *source_id, doc, extraction, ids);
-  if (s.ok()) s = WriteEvents(db, *source_id, doc, extraction, ids);
-  if (s.ok()) s = WriteClaims(db, *source_id, doc, extraction, ids);
-  if (s.ok()) s = WriteQuotes(db, *source_id, doc, extraction, ids);
+  if (s.ok()) s = WriteExtraction(db, *source_id, doc, extraction);
   if (s.ok()) s = WriteAudit(db, *source_id, doc, extraction, actor, now);
   return s.WithContext(doc.meta.name);
 }

@@ -21,4 +21,9 @@ Status ValidateReport(const Document& doc, const Extraction& extraction);
 Status WriteReport(Database* db, const Document& doc, const Extraction& extraction,
                    const std::string& actor, int64_t* source_id);
 
+// Inserts the facts of `extraction` (entities, mentions, events, claims, quotes) for the
+// existing source `source_id` inside the caller's write transaction.
+Status WriteExtraction(Database* db, int64_t source_id, const Document& doc,
+                       const Extraction& extraction);
+
 }  // namespace letapis::store

@@ -295,6 +295,54 @@ CREATE TABLE store_secret (
 );
 INSERT INTO store_secret (name, value) VALUES ('pseudonym_key', randomblob(32));
 )sql",
+    // Version 8: team accounts, sessions, API tokens, review decisions, full-text index.
+    R"sql(
+CREATE TABLE app_user (
+  id            INTEGER PRIMARY KEY,
+  name          TEXT NOT NULL UNIQUE,
+  role          TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'viewer', 'disabled')),
+  password_hash TEXT NOT NULL,
+  created_at    TEXT NOT NULL
+);
+CREATE TABLE web_session (
+  token_hash TEXT PRIMARY KEY,
+  user_id    INTEGER NOT NULL REFERENCES app_user(id),
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX web_session_user ON web_session(user_id);
+CREATE TABLE api_token (
+  id         INTEGER PRIMARY KEY,
+  token_hash TEXT NOT NULL UNIQUE,
+  user_id    INTEGER NOT NULL REFERENCES app_user(id),
+  label      TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX api_token_user ON api_token(user_id);
+CREATE TABLE review_decision (
+  id             INTEGER PRIMARY KEY,
+  source_sha256  TEXT NOT NULL,
+  kind           TEXT NOT NULL CHECK (kind IN ('event', 'claim', 'quote')),
+  evidence_begin INTEGER NOT NULL,
+  evidence_end   INTEGER NOT NULL,
+  rule           TEXT NOT NULL,
+  state          TEXT NOT NULL,
+  edits          TEXT NOT NULL,
+  actor          TEXT NOT NULL,
+  at             TEXT NOT NULL,
+  UNIQUE (source_sha256, kind, evidence_begin, evidence_end, rule)
+);
+CREATE INDEX event_date ON event(date);
+CREATE INDEX event_review ON event(review_state);
+CREATE VIRTUAL TABLE report_fts USING fts4(content="document", text, tokenize=unicode61);
+INSERT INTO report_fts(report_fts) VALUES ('rebuild');
+CREATE TRIGGER document_fts_insert AFTER INSERT ON document BEGIN
+  INSERT INTO report_fts(docid, text) VALUES (new.source_id, new.text);
+END;
+CREATE TRIGGER document_fts_delete BEFORE DELETE ON document BEGIN
+  INSERT INTO report_fts(report_fts, docid, text) VALUES ('delete', old.source_id, old.text);
+END;
+)sql",
 };
 
 Status ReadPragma(Database* db, const char* sql, int64_t* out) {

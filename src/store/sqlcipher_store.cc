@@ -9,14 +9,18 @@
 #include <nlohmann/json.hpp>
 
 #include "letapis/store.h"
+#include "store/accounts.h"
 #include "store/audit_chain.h"
 #include "store/codec.h"
 #include "store/near_duplicates.h"
 #include "store/people_store.h"
+#include "store/publication.h"
+#include "store/reextract.h"
 #include "store/report_reader.h"
 #include "store/report_writer.h"
-#include "store/publication.h"
+#include "store/review.h"
 #include "store/schema.h"
+#include "store/search.h"
 #include "store/sqlite_handle.h"
 #include "store/store_file.h"
 #include "store/store_key.h"
@@ -71,6 +75,7 @@ class SqlcipherStore final : public Store {
     if (s.ok()) s = store::RegisterAuditChain(&db_);
     if (s.ok()) s = store::Migrate(&db_, path_);
     if (s.ok()) s = store::BackfillFingerprints(&db_, "letapis");
+    if (s.ok()) s = store::RegisterSearchFunctions(&db_);
     return s;
   }
 
@@ -310,6 +315,68 @@ class SqlcipherStore final : public Store {
                        stmt.ColumnInt64(3), stmt.ColumnInt64(4), stmt.ColumnInt64(5),
                        stmt.ColumnInt64(6)};
     return Status::Ok();
+  }
+
+  // Team accounts, review and search: implemented in accounts.cc, review.cc, reextract.cc
+  // and search.cc over this connection.
+  Status AddUser(const std::string& name, const std::string& password, const std::string& role,
+                 const std::string& actor, User* out) override {
+    return store::AddUser(&db_, name, password, role, actor, out);
+  }
+  Status SetUserRole(const std::string& name, const std::string& role,
+                     const std::string& actor) override {
+    return store::SetUserRole(&db_, name, role, actor);
+  }
+  Status ListUsers(std::vector<User>* out) override { return store::ListUsers(&db_, out); }
+  Status CheckPassword(const std::string& name, const std::string& password, User* out) override {
+    return store::CheckPassword(&db_, name, password, out);
+  }
+  Status CreateSession(int64_t user_id, std::string* token) override {
+    return store::CreateSession(&db_, user_id, token);
+  }
+  Status FindSession(const std::string& token, User* out) override {
+    return store::FindSession(&db_, token, out);
+  }
+  Status EndSession(const std::string& token) override { return store::EndSession(&db_, token); }
+  Status CreateApiToken(const std::string& name, const std::string& label, const std::string& actor,
+                        std::string* token) override {
+    return store::CreateApiToken(&db_, name, label, actor, token);
+  }
+  Status FindApiToken(const std::string& token, User* out) override {
+    return store::FindApiToken(&db_, token, out);
+  }
+  Status ListReports(int64_t limit, int64_t offset, std::vector<ReportSummary>* out,
+                     int64_t* total) override {
+    return store::ListReports(&db_, limit, offset, out, total);
+  }
+  Status LoadReport(int64_t source_id, StoredReport* out) override {
+    Statement stmt;
+    bool row = false;
+    Status s = db_.Prepare("SELECT 1 FROM source WHERE id = ?1", &stmt);
+    if (s.ok()) s = stmt.BindInt64(1, source_id).Step(&row);
+    if (s.ok() && !row) return Status::NotFound(fmt::format("no report {}", source_id));
+    return s.ok() ? Load(source_id, out) : s;
+  }
+  Status ListFacts(const FactFilter& filter, std::vector<FactRow>* out, int64_t* total) override {
+    return store::ListFacts(&db_, filter, out, total);
+  }
+  Status GetFact(const std::string& kind, int64_t id, FactRow* out) override {
+    return store::GetFact(&db_, kind, id, out);
+  }
+  Status ReviewFact(const ReviewAction& action, FactRow* after) override {
+    return store::ReviewFact(&db_, action, after);
+  }
+  Status ListAudit(const std::string& object_type, int64_t object_id,
+                   std::vector<AuditEntry>* out) override {
+    return store::ListAudit(&db_, object_type, object_id, out);
+  }
+  Status ReplaceExtraction(int64_t source_id, const Extraction& extraction,
+                           const std::string& actor, ReextractStats* stats) override {
+    return store::ReplaceExtraction(&db_, source_id, extraction, actor, stats);
+  }
+  Status Search(const std::string& query, int64_t limit, int64_t offset,
+                SearchResults* out) override {
+    return store::Search(&db_, query, limit, offset, out);
   }
 
  private:

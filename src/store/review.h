@@ -1,0 +1,32 @@
+// Reports, facts and review actions in the store (the Store review methods).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "letapis/review.h"
+#include "letapis/status.h"
+#include "letapis/store.h"
+#include "store/sqlite_handle.h"
+
+namespace letapis::store {
+
+// See Store::ListReports.
+Status ListReports(Database* db, int64_t limit, int64_t offset, std::vector<ReportSummary>* out,
+                   int64_t* total);
+// See Store::ListFacts.
+Status ListFacts(Database* db, const FactFilter& filter, std::vector<FactRow>* out, int64_t* total);
+// See Store::GetFact.
+Status GetFact(Database* db, const std::string& kind, int64_t id, FactRow* out);
+// See Store::ReviewFact.
+Status ReviewFact(Database* db, const ReviewAction& action, FactRow* after);
+// See Store::ListAudit.
+Status ListAudit(Database* db, const std::string& object_type, int64_t object_id,
+                 std::vector<AuditEntry>* out);
+
+// Sets the review state and the edited fields (a JSON object as made by ReviewFact) of
+// fact `id` of `kind`, inside the caller's transaction.
+Status ApplyDecision(Database* db, const std::string& kind, int64_t id, const std::string& state,
+                     const std::string& edits_json);
+
+}  // namespace letapis::store

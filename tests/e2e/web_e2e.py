@@ -1,0 +1,356 @@
+#!/usr/bin/env python3
+"""End-to-end tests of `letapis serve`: authentication of every route, roles, CSRF, rate
+limiting, security headers, the review workflow kept across `letapis reextract`, search,
+upload, and a report full of HTML/JS injection attempts shown escaped on every page.
+
+Run by ctest as: web_e2e.py --letapis PATH --source SOURCE_DIR
+"""
+import argparse
+import http.client
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+import urllib.parse
+
+ARGS = None
+PASSPHRASE = "web e2e passphrase"
+PASSWORDS = {"admin": "admin-password-1", "editor": "editor-password-1",
+             "viewer": "viewer-password-1", "target": "target-password-1"}
+ROLES = {"admin": "admin", "editor": "editor", "viewer": "viewer", "target": "viewer"}
+SERVER = {}
+FIXTURES = None
+
+
+def run(*args, stdin=None, check=0):
+    env = dict(os.environ, LETAPIS_PASSPHRASE=PASSPHRASE, LETAPIS_DB=SERVER["db"])
+    proc = subprocess.run([ARGS.letapis, *args], env=env, capture_output=True, text=True,
+                          input=stdin, timeout=600)
+    if check is not None and proc.returncode != check:
+        raise AssertionError("letapis %s exited %d\n%s%s" % (" ".join(args), proc.returncode,
+                                                           proc.stdout, proc.stderr))
+    return proc
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Client:
+    """A tiny HTTP client with a cookie jar; never follows redirects."""
+
+    def __init__(self):
+        self.cookies = {}
+        self.set_cookies = []  # every Set-Cookie header of the last response
+
+    def request(self, method, path, body=None, headers=None, form=None):
+        headers = dict(headers or {})
+        if form is not None:
+            body = urllib.parse.urlencode(form)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        if self.cookies:
+            headers["Cookie"] = "; ".join("%s=%s" % kv for kv in self.cookies.items())
+        conn = http.client.HTTPConnection("127.0.0.1", SERVER["port"], timeout=60)
+        conn.request(method, path, body=body, headers=headers)
+        resp = conn.getresponse()
+        data = resp.read().decode("utf-8", "replace")
+        self.set_cookies = []
+        for name, value in resp.getheaders():
+            if name.lower() == "set-cookie":
+                self.set_cookies.append(value)
+                k, v = value.split(";", 1)[0].split("=", 1)
+                if v:
+                    self.cookies[k] = v
+                else:
+                    self.cookies.pop(k, None)
+        conn.close()
+        return resp.status, dict((k.lower(), v) for k, v in resp.getheaders()), data
+
+    def login(self, name, password=None):
+        status, _, page = self.request("GET", "/login")
+        token = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
+        status, headers, _ = self.request("POST", "/login", form={
+            "csrf": token, "name": name, "password": password or PASSWORDS[name]})
+        return status, headers
+
+    def csrf(self):
+        _, _, page = self.request("GET", "/")
+        return re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
+
+
+def logged_in(name):
+    c = Client()
+    status, headers = c.login(name)
+    assert status == 303 and headers["location"] == "/", (status, headers)
+    return c
+
+
+def routes():
+    out = []
+    for line in run("serve", "--print-routes").stdout.splitlines():
+        method, pattern, access, rank = line.split("\t")
+        out.append((method, pattern, access, int(rank)))
+    return out
+
+
+def concrete(pattern):
+    """A path matching the route pattern."""
+    path = pattern.replace("\\.", ".")
+    path = re.sub(r"\((event\|claim\|quote)\)", "event", path)
+    path = re.sub(r"\(\[0-9\]\{1,15\}\)", "1", path)
+    assert re.fullmatch(pattern, path), (pattern, path)
+    return path
+
+
+def setUpModule():
+    SERVER["dir"] = tempfile.mkdtemp(prefix="letapis-web-e2e-")
+    SERVER["db"] = os.path.join(SERVER["dir"], "store.db")
+    run("init")
+    run("ingest", os.path.join(ARGS.source, "examples"), FIXTURES)
+    for name, password in PASSWORDS.items():
+        run("user", "add", name, "--role", ROLES[name], "--password-stdin", stdin=password + "\n")
+    SERVER["editor_token"] = run("token", "create", "editor").stdout.strip()
+    SERVER["viewer_token"] = run("token", "create", "viewer").stdout.strip()
+    SERVER["port"] = free_port()
+    env = dict(os.environ, LETAPIS_PASSPHRASE=PASSPHRASE, LETAPIS_DB=SERVER["db"])
+    SERVER["proc"] = subprocess.Popen(
+        [ARGS.letapis, "serve", "--listen", "127.0.0.1:%d" % SERVER["port"]], env=env,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            Client().request("GET", "/login")
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError("the server did not start")
+
+
+def tearDownModule():
+    SERVER["proc"].terminate()
+    SERVER["proc"].wait(timeout=30)
+    shutil.rmtree(SERVER["dir"])
+
+
+class AccessTest(unittest.TestCase):
+    def test_every_route_refuses_a_client_without_session(self):
+        checked = 0
+        for method, pattern, access, _ in routes():
+            if access == "public":
+                continue
+            status, headers, body = Client().request(method, concrete(pattern))
+            if access == "api":
+                self.assertEqual(status, 401, (method, pattern))
+                self.assertIn("error", json.loads(body))
+            else:
+                self.assertEqual(status, 303, (method, pattern))
+                self.assertEqual(headers["location"], "/login")
+            checked += 1
+        self.assertGreater(checked, 25)
+
+    def test_a_viewer_reaches_no_mutating_route(self):
+        viewer = logged_in("viewer")
+        csrf = viewer.csrf()
+        mutating = [r for r in routes() if r[0] != "GET" and r[2] != "public"
+                    and r[1] != "/logout"]
+        self.assertGreater(len(mutating), 6)
+        for method, pattern, access, rank in mutating:
+            self.assertGreaterEqual(rank, 2, pattern)
+            path = concrete(pattern)
+            if access == "api":
+                status, _, _ = Client().request(method, path, body="{}", headers={
+                    "Authorization": "Bearer " + SERVER["viewer_token"]})
+            else:
+                status, _, _ = viewer.request(method, path, form={"csrf": csrf, "action": "reject",
+                                                                  "name": "x", "role": "admin"})
+            self.assertEqual(status, 403, (method, pattern))
+        # Nothing changed: no fact was rejected by the viewer.
+        events = self.api("GET", "/api/v1/events?state=rejected&limit=1000")
+        self.assertFalse([e for e in events["items"] if e["id"] == 1])
+
+    def api(self, method, path, body=None, token=None):
+        status, _, data = Client().request(method, path, body=json.dumps(body) if body else None,
+                                           headers={"Authorization": "Bearer " + (token or SERVER["editor_token"])})
+        self.assertLess(status, 300, data)
+        return json.loads(data)
+
+    def test_forms_without_csrf_token_are_refused(self):
+        editor = logged_in("editor")
+        status, _, _ = editor.request("POST", "/facts/event/1/review", form={"action": "confirm"})
+        self.assertEqual(status, 403)
+        status, _, _ = editor.request("POST", "/facts/event/1/review",
+                                      form={"action": "confirm", "csrf": "0" * 64})
+        self.assertEqual(status, 403)
+
+    def test_logout_ends_the_session(self):
+        c = logged_in("viewer")
+        self.assertEqual(c.request("GET", "/events")[0], 200)
+        session = c.cookies["letapis_session"]
+        status, headers, _ = c.request("POST", "/logout", form={"csrf": c.csrf()})
+        self.assertEqual(status, 303)
+        c.cookies["letapis_session"] = session  # a stolen cookie is dead too
+        self.assertEqual(c.request("GET", "/events")[0], 303)
+
+    def test_login_is_rate_limited(self):
+        c = Client()
+        codes = [c.login("target", "wrong password %d" % i)[0] for i in range(7)]
+        self.assertEqual(codes[:5], [401] * 5)
+        self.assertEqual(codes[-1], 429)
+        # The right password is refused too while limited; other users may still log in.
+        self.assertEqual(c.login("target")[0], 429)
+        self.assertEqual(Client().login("viewer")[0], 303)
+
+    def test_security_headers_and_cookie_flags(self):
+        c = Client()
+        status, headers, _ = c.request("GET", "/login")
+        csp = headers["content-security-policy"]
+        self.assertIn("script-src 'self'", csp)
+        self.assertNotIn("unsafe-inline", csp)
+        self.assertEqual(headers["x-frame-options"], "DENY")
+        self.assertEqual(headers["x-content-type-options"], "nosniff")
+        self.assertEqual(headers["referrer-policy"], "no-referrer")
+        c = Client()
+        self.assertEqual(c.login("viewer")[0], 303)
+        session = [v for v in c.set_cookies if v.startswith("letapis_session=")]
+        self.assertEqual(len(session), 1, c.set_cookies)
+        self.assertIn("HttpOnly", session[0])
+        self.assertIn("SameSite=Strict", session[0])
+
+    def test_oversized_body_is_refused(self):
+        editor = logged_in("editor")
+        status, _, _ = editor.request("POST", "/upload", body="x" * (41 << 20),
+                                      headers={"Content-Type": "text/plain"})
+        self.assertEqual(status, 413)
+
+
+class WorkflowTest(unittest.TestCase):
+    def api(self, method, path, body=None, token=None, expect=None):
+        status, _, data = Client().request(method, path, body=json.dumps(body) if body else None,
+                                           headers={"Authorization": "Bearer " + (token or SERVER["editor_token"])})
+        if expect is not None:
+            self.assertEqual(status, expect, data)
+        return status, json.loads(data)
+
+    def test_review_is_kept_across_reextract(self):
+        _, events = self.api("GET", "/api/v1/events?report=1&limit=100")
+        self.assertGreaterEqual(len(events["items"]), 2)
+        first, second = events["items"][0], events["items"][1]
+        self.api("POST", "/api/v1/events/%d/review" % first["id"], {"action": "confirm"}, expect=200)
+        self.api("POST", "/api/v1/events/%d/review" % second["id"],
+                 {"action": "edit", "date": "2020-01-02", "why": "the court record"}, expect=200)
+        _, fact = self.api("GET", "/api/v1/events/%d" % second["id"])
+        self.assertEqual(fact["review_state"], "corrected")
+        self.assertEqual(fact["history"][-1]["actor"], "editor")
+        self.assertEqual(fact["history"][-1]["before"]["date"], second["date"] or "")
+        out = run("reextract").stdout
+        self.assertIn("review decision(s) kept", out)
+        _, after = self.api("GET", "/api/v1/events?report=1&limit=100")
+        by_rule = {(e["rule"], tuple(e["evidence_span"])): e for e in after["items"]}
+        kept1 = by_rule[(first["rule"], tuple(first["evidence_span"]))]
+        kept2 = by_rule[(second["rule"], tuple(second["evidence_span"]))]
+        self.assertEqual(kept1["review_state"], "confirmed")
+        self.assertEqual(kept2["review_state"], "corrected")
+        self.assertEqual(kept2["date"], "2020-01-02")
+
+    def test_viewer_token_cannot_review(self):
+        status, body = self.api("POST", "/api/v1/events/1/review", {"action": "reject"},
+                                token=SERVER["viewer_token"])
+        self.assertEqual(status, 403)
+        self.assertIn("error", body)
+
+    def test_bad_review_is_a_json_error(self):
+        status, body = self.api("POST", "/api/v1/events/1/review", {"action": "explode"})
+        self.assertEqual(status, 400)
+        self.assertIn("explode", body["error"])
+        status, body = self.api("GET", "/api/v1/events/999999")
+        self.assertEqual(status, 404)
+
+    def test_search_finds_cyrillic_in_any_case(self):
+        _, hits = self.api("GET", "/api/v1/search?q=" + urllib.parse.quote("КАРПЕНКУ"))
+        self.assertEqual(hits["total"], 1)
+        self.assertIn("[[Карпенку]]", hits["items"][0]["snippet"])
+        proc = run("search", "карпенку")
+        self.assertIn("cyrillic-report.txt", proc.stdout)
+
+    def test_ingest_through_the_api(self):
+        status, body = self.api("POST", "/api/v1/ingest",
+                                {"name": "api-note", "text": "On 2 May 2025 police detained "
+                                 "Andrei Palchuk in Minsk, Viasna Watch said."})
+        self.assertEqual(status, 201, body)
+        _, hits = self.api("GET", "/api/v1/search?q=Palchuk")
+        self.assertEqual(hits["total"], 1)
+
+    def test_upload_form(self):
+        editor = logged_in("editor")
+        boundary = "----letapis-e2e"
+        text = "On 9 June 2025 police searched the home of Nadzeya Rusak in Vitebsk."
+        body = ("--%s\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n%s\r\n"
+                "--%s\r\nContent-Disposition: form-data; name=\"files\"; filename=\"upload.txt\"\r\n"
+                "Content-Type: text/plain\r\n\r\n%s\r\n--%s--\r\n"
+                % (boundary, editor.csrf(), boundary, text, boundary))
+        status, _, page = editor.request("POST", "/upload", body=body.encode(), headers={
+            "Content-Type": "multipart/form-data; boundary=" + boundary})
+        self.assertEqual(status, 200, page)
+        self.assertIn("upload.txt: stored and extracted", page)
+
+    def test_every_page_renders_for_an_admin(self):
+        admin = logged_in("admin")
+        for method, pattern, access, _ in routes():
+            if method != "GET" or access != "page":
+                continue
+            path = concrete(pattern)
+            status, _, page = admin.request("GET", path)
+            self.assertIn(status, (200, 404), path)
+
+
+class InjectionTest(unittest.TestCase):
+    """Every page that shows the hostile report keeps its markup as text."""
+
+    def test_no_page_carries_live_markup_from_a_report(self):
+        admin = logged_in("admin")
+        _, _, listing = admin.request("GET", "/reports?offset=0")
+        report_id = re.search(r'href="/reports/(\d+)">[^<]*Court hears', listing)
+        self.assertTrue(report_id, "the hostile report is listed")
+        report_id = report_id.group(1)
+        _, events = WorkflowTest.api(self, "GET", "/api/v1/events?report=%s" % report_id)
+        pages = ["/", "/reports", "/reports/" + report_id, "/events", "/events?person=Marchuk",
+                 "/review", "/review?kind=claim", "/review?kind=quote", "/people",
+                 "/people/view?name=" + urllib.parse.quote("Olga Kavalenka"), "/stats",
+                 "/search?q=pwned", "/search?q=" + urllib.parse.quote("<script>"),
+                 "/events?place=" + urllib.parse.quote('"><script>window.__pwned=12</script>')]
+        pages += ["/facts/event/%d" % e["id"] for e in events["items"]]
+        for path in pages:
+            status, _, page = admin.request("GET", path)
+            self.assertIn(status, (200, 404), path)
+            scripts = re.findall(r"<script[^>]*>", page, re.I)
+            self.assertEqual(scripts, ['<script src="/static/app.js" defer>'], path)
+            for bad in ("<iframe", "<img", "<svg onload", "<b onmouseover", "href=\"javascript:",
+                        "onerror=\"", "onclick='"):
+                self.assertNotIn(bad, page, (path, bad))
+            self.assertNotIn('style="', page, path)
+        status, _, csv = admin.request("GET", "/events.csv")
+        self.assertEqual(status, 200)
+
+    api = WorkflowTest.api
+
+
+def main():
+    global ARGS, FIXTURES
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--letapis", required=True)
+    parser.add_argument("--source", required=True)
+    ARGS, rest = parser.parse_known_args()
+    FIXTURES = os.path.join(ARGS.source, "tests", "e2e", "web_fixtures")
+    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+
+
+if __name__ == "__main__":
+    main()
