@@ -1,5 +1,5 @@
 # letapis: the two commands of the README, plus a few helpers.
-#   make run   install dependencies, build, ingest examples/ into a demo store, print a summary
+#   make run   install dependencies, build, ingest examples/ into a demo store, serve the web UI
 #   make test  install dependencies, build with ASan+UBSan, run every test
 SHELL := /bin/bash
 JOBS ?= $(shell nproc)
