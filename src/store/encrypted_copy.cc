@@ -77,14 +77,18 @@ Status ContentDigest(Database* db, std::string_view schema, std::string* hex) {
   RowHasher hasher;
   Statement objects;
   std::vector<std::string> tables;
-  Status s = db->Prepare(fmt::format("SELECT type, name, tbl_name, sql FROM {}.sqlite_master"
-                                     " ORDER BY type, name",
+  // Virtual tables (rootpage 0; the full-text index) hold no rows of their own: their
+  // content lives in their shadow tables, which are hashed like any table.
+  Status s = db->Prepare(fmt::format("SELECT type, name, tbl_name, sql, rootpage = 0"
+                                     " FROM {}.sqlite_master ORDER BY type, name",
                                      schema),
                          &objects);
   bool row = false;
   while (s.ok() && (s = objects.Step(&row)).ok() && row) {
     for (int col = 0; col < 4; ++col) hasher.AddColumn(objects, col);
-    if (objects.ColumnText(0) == "table" && !objects.ColumnText(1).starts_with("sqlite_")) {
+    const bool is_virtual = objects.ColumnInt64(4) != 0;
+    if (objects.ColumnText(0) == "table" && !is_virtual &&
+        !objects.ColumnText(1).starts_with("sqlite_")) {
       tables.push_back(objects.ColumnText(1));
     }
   }
