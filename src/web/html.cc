@@ -136,9 +136,11 @@ std::string BarChart(const std::vector<std::pair<std::string, double>>& bars,
   const double width = slot * static_cast<double>(bars.size());
   double max = 0;
   for (const auto& b : bars) max = std::max(max, b.second);
+  // Room on both sides for the first and last labels, which are wider than a slot.
+  constexpr double kSide = 24;
   std::string svg = fmt::format(
-      "<figure class=\"chart\"><svg viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\">", width,
-      kHeight + kTop + kBottom, Escape(caption));
+      "<figure class=\"chart\"><svg viewBox=\"{} 0 {} {}\" role=\"img\" aria-label=\"{}\">", -kSide,
+      width + 2 * kSide, kHeight + kTop + kBottom, Escape(caption));
   for (size_t i = 0; i < bars.size(); ++i) {
     const double h = max > 0 ? bars[i].second / max * kHeight : 0;
     const double x = slot * static_cast<double>(i);
@@ -167,7 +169,9 @@ std::string LineChart(const std::vector<std::pair<std::string, double>>& points,
   std::string path, dots;
   const size_t label_every = (points.size() + 7) / 8;  // at most about 8 date labels
   for (size_t i = 0; i < points.size(); ++i) {
-    const bool labelled = i % label_every == 0 || i + 1 == points.size();
+    // The last point is always labelled; a grid label too close before it is left out.
+    const size_t last = points.size() - 1;
+    const bool labelled = i == last || (i % label_every == 0 && last - i >= label_every);
     const double x = kSide + step * static_cast<double>(i);
     const double y = kTop + kHeight - (max > 0 ? points[i].second / max * kHeight : 0);
     path += fmt::format("{}{:.1f},{:.1f}", i == 0 ? "M" : " L", x, y);
