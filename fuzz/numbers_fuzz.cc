@@ -1,34 +1,17 @@
 // libFuzzer target for the number finder alone: every match is a non-empty token range in
 // order, its value finite and not negative, with a rule id.
 #include <cmath>
-#include <cstddef>
-#include <cstdint>
-#include <string_view>
-#include <vector>
 
-#include "extract/expressions.h"
-#include "fuzz_util.h"
-#include "letapis/text.h"
-#include "letapis/tsv.h"
+#include "fuzz_expressions.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  using letapis::fuzz::Require;
-  static const letapis::ExpressionLexicon& lex = []() -> const letapis::ExpressionLexicon& {
-    auto* out = new letapis::ExpressionLexicon();
-    letapis::fuzz::RequireLoaded(letapis::ExpressionLexicon::Load(letapis::DataDir(), out));
-    return *out;
-  }();
-  if (size > (1u << 16) || !letapis::fuzz::IsValidUtf8(data, size)) return 0;
-  const letapis::NormalizedText normalized =
-      letapis::Normalize(std::string_view(reinterpret_cast<const char*>(data), size), {});
-  const std::vector<letapis::Token> tokens = letapis::Tokenize(normalized.text);
-  uint32_t previous_end = 0;
-  for (const letapis::NumberMatch& m : letapis::FindNumbers(normalized.text, tokens, lex)) {
-    Require(m.first < m.end && m.end <= tokens.size(), "match inside the token stream");
-    Require(m.first >= previous_end, "matches in order, not overlapping");
+  using namespace letapis::fuzz;
+  FuzzText input;
+  if (!PrepareText(data, size, &input)) return 0;
+  const auto matches = letapis::FindNumbers(input.normalized.text, input.tokens, SharedLexicon());
+  RequireOrderedRanges(matches, input.tokens.size());
+  for (const letapis::NumberMatch& m : matches) {
     Require(std::isfinite(m.value) && m.value >= 0, "value finite and not negative");
-    Require(!m.rule.empty(), "a rule id");
-    previous_end = m.end;
   }
   return 0;
 }
