@@ -1,5 +1,6 @@
 // People: every person of the store, dossiers, and merge/split judgements.
 #include <cstdint>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -55,6 +56,28 @@ WebResponse PeoplePage(App& app, const WebRequest& r) {
   WebResponse res;
   res.body = Page(viewer, "/people", "People", body);
   return res;
+}
+
+// The reviewers' merge/split judgements about any of `names`, with who, when and why.
+std::string JudgementsSection(App& app, const std::vector<std::string>& names) {
+  std::vector<Judgement> judgements;
+  if (!app.store->ListJudgements(&judgements).ok()) return "";
+  std::set<std::string> folded;
+  for (const std::string& n : names) folded.insert(FoldPersonName(n));
+  std::string items;
+  for (const Judgement& j : judgements) {
+    if (!folded.contains(FoldPersonName(j.name_a)) && !folded.contains(FoldPersonName(j.name_b)))
+      continue;
+    items += fmt::format(
+        "<li><strong>{}</strong> and <strong>{}</strong>: {} <span class=\"muted\">· {} · "
+        "{}{}</span></li>",
+        Escape(j.name_a), Escape(j.name_b),
+        j.verdict == "same" ? "the same person" : "different people", Escape(j.actor), Escape(j.at),
+        j.why.empty() ? "" : " · " + Escape(j.why));
+  }
+  return items.empty()
+             ? ""
+             : "<h2>Reviewers' judgements</h2><ul class=\"judgements\">" + items + "</ul>";
 }
 
 // A page listing the people a name may denote, each linked to their dossier.
@@ -132,6 +155,7 @@ WebResponse DossierPage(App& app, const WebRequest& r) {
         Escape(st.evidence), Escape(st.report), Escape(st.rule));
   }
   body += "</ol>";
+  body += JudgementsSection(app, d.names);
   if (!d.conflicts.empty()) {
     body += "<h2>Reports disagree</h2><ul class=\"conflicts\">";
     for (const std::string& c : d.conflicts) body += "<li>" + Escape(c) + "</li>";

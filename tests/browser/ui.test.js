@@ -126,6 +126,8 @@ step("merge two spellings of a person into one dossier", async (page) => {
   await page.waitForURL(/\/people\/view/);
   const names = await chips();
   assert.ok(names.includes("Hanna Lutsevich") && names.includes("Hanna Kavalchuk"), names.join());
+  // The judgement is on the dossier with who made it and why.
+  assert.match(await page.textContent("ul.judgements"), /the same person · editor · .* · her name before marriage/);
   // Her detention was reported under the other spelling: the one dossier has it now.
   assert.ok((await page.textContent("ol.timeline")).includes("police detained Hanna Kavalchuk"));
   // The search of her flat was rejected in review: the dossier leaves it out.
