@@ -31,7 +31,8 @@ std::string LabelOf(const NameMatcher& matcher, const Entity& e,
 
 }  // namespace
 
-Status WritePublicExport(Store* store, const NameMatcher& matcher, std::ostream* out) {
+Status ForEachPublicRecord(Store* store, const NameMatcher& matcher,
+                           const std::function<Status(const nlohmann::json&)>& fn) {
   std::vector<std::string> names;
   Status s = store->ListProtected(&names);
   std::vector<Protected> people;
@@ -48,7 +49,12 @@ Status WritePublicExport(Store* store, const NameMatcher& matcher, std::ostream*
     std::vector<std::string> labels;
     for (const Entity& e : r.extraction.entities) labels.push_back(LabelOf(matcher, e, people));
     const nlohmann::json record = PublicRecord(r.document, r.extraction, marks, labels);
-    if (record.is_null()) return Status::Ok();
+    return record.is_null() ? Status::Ok() : fn(record);
+  });
+}
+
+Status WritePublicExport(Store* store, const NameMatcher& matcher, std::ostream* out) {
+  return ForEachPublicRecord(store, matcher, [out](const nlohmann::json& record) {
     *out << record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return out->good() ? Status::Ok() : Status::IoError("write failed");
   });
