@@ -59,6 +59,8 @@ void AddPeopleRoutes(std::vector<Route>* routes);
 void AddSearchRoutes(std::vector<Route>* routes);
 void AddAdminRoutes(std::vector<Route>* routes);
 void AddApiRoutes(std::vector<Route>* routes);
+// GET /static/app.css and /static/app.js (public; part of AddAuthRoutes too).
+void AddStaticRoutes(std::vector<Route>* routes);
 
 // The CSRF token of a session: a keyed hash of the session secret, so it is never stored.
 std::string CsrfToken(const std::string& session_token);
