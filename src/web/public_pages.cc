@@ -1,5 +1,6 @@
-// The pages and JSON endpoints of the public site. Each request reads the public view
-// afresh, so a fact un-confirmed or a report marked confidential disappears at once.
+// The pages and JSON endpoints of the public site. Each request checks that the public
+// view is current (PublicViewCache), so a fact un-confirmed or a report marked
+// confidential disappears at once.
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -21,9 +22,10 @@ constexpr size_t kChartedMonths = 24;
 
 using nlohmann::json;
 
-// The public view of the store, or an error response in *failed.
-bool Load(App& app, const WebRequest& r, PublicView* view, WebResponse* failed) {
-  Status s = LoadPublicView(app.store.get(), app.matcher, view);
+// The current public view of the store, or an error response in *failed.
+bool Load(App& app, const WebRequest& r, std::shared_ptr<const PublicView>* view,
+          WebResponse* failed) {
+  Status s = app.public_view.Get(app.store.get(), app.matcher, view);
   if (s.ok()) return true;
   *failed = PublicErrorResponse(r, 500, "the public record cannot be read right now");
   return false;
@@ -145,9 +147,10 @@ std::string FilterQuery(const PublicEventFilter& f) {
 }
 
 WebResponse Overview(App& app, const WebRequest& r) {
-  PublicView view;
+  std::shared_ptr<const PublicView> loaded;
   WebResponse failed;
-  if (!Load(app, r, &view, &failed)) return failed;
+  if (!Load(app, r, &loaded, &failed)) return failed;
+  const PublicView& view = *loaded;
   const std::map<std::string, int> months = PublicEventsPerMonth(view);
   std::vector<std::pair<std::string, double>> bars(months.begin(), months.end());
   if (bars.size() > kChartedMonths) bars.erase(bars.begin(), bars.end() - kChartedMonths);
@@ -165,9 +168,10 @@ WebResponse Overview(App& app, const WebRequest& r) {
 }
 
 WebResponse EventsPage(App& app, const WebRequest& r) {
-  PublicView view;
+  std::shared_ptr<const PublicView> loaded;
   WebResponse failed;
-  if (!Load(app, r, &view, &failed)) return failed;
+  if (!Load(app, r, &loaded, &failed)) return failed;
+  const PublicView& view = *loaded;
   const PublicEventFilter filter = FilterOf(r);
   const std::vector<PublicFact> events = FilterPublicEvents(view, filter);
   const int64_t offset = r.IntParam("offset", 0, 0, 1'000'000'000);
@@ -194,9 +198,10 @@ WebResponse EventsPage(App& app, const WebRequest& r) {
 }
 
 WebResponse PeoplePage(App& app, const WebRequest& r) {
-  PublicView view;
+  std::shared_ptr<const PublicView> loaded;
   WebResponse failed;
-  if (!Load(app, r, &view, &failed)) return failed;
+  if (!Load(app, r, &loaded, &failed)) return failed;
+  const PublicView& view = *loaded;
   const std::string filter = r.Param("q");
   const std::vector<PublicPerson> people = PublicPeople(view, filter);
   std::string body = fmt::format(
@@ -214,9 +219,10 @@ WebResponse PeoplePage(App& app, const WebRequest& r) {
 }
 
 WebResponse DossierPage(App& app, const WebRequest& r) {
-  PublicView view;
+  std::shared_ptr<const PublicView> loaded;
   WebResponse failed;
-  if (!Load(app, r, &view, &failed)) return failed;
+  if (!Load(app, r, &loaded, &failed)) return failed;
+  const PublicView& view = *loaded;
   const std::string name = r.Param("name");
   const PublicDossier d = BuildPublicDossier(view, name);
   if (name.empty() || (d.events.empty() && d.claims.empty() && d.quotes.empty())) {
@@ -250,9 +256,10 @@ WebResponse DossierPage(App& app, const WebRequest& r) {
 }
 
 WebResponse StatsPage(App& app, const WebRequest& r) {
-  PublicView view;
+  std::shared_ptr<const PublicView> loaded;
   WebResponse failed;
-  if (!Load(app, r, &view, &failed)) return failed;
+  if (!Load(app, r, &loaded, &failed)) return failed;
+  const PublicView& view = *loaded;
   std::map<std::string, std::vector<PublicFact>> by_category;
   for (const PublicFact& f : PublicFacts(view, "claims")) {
     by_category[JsonString(*f.fact, "category")].push_back(f);
@@ -287,9 +294,10 @@ WebResponse StatsPage(App& app, const WebRequest& r) {
 }
 
 WebResponse QuotesPage(App& app, const WebRequest& r) {
-  PublicView view;
+  std::shared_ptr<const PublicView> loaded;
   WebResponse failed;
-  if (!Load(app, r, &view, &failed)) return failed;
+  if (!Load(app, r, &loaded, &failed)) return failed;
+  const PublicView& view = *loaded;
   const std::vector<PublicFact> quotes = PublicFacts(view, "quotes");
   const int64_t offset = r.IntParam("offset", 0, 0, 1'000'000'000);
   const std::vector<PublicFact> shown(
@@ -315,9 +323,10 @@ WebResponse JsonPage(const WebRequest& r, const std::vector<PublicFact>& facts) 
 }
 
 WebResponse ApiFacts(App& app, const WebRequest& r, const std::string& kind) {
-  PublicView view;
+  std::shared_ptr<const PublicView> loaded;
   WebResponse failed;
-  if (!Load(app, r, &view, &failed)) return failed;
+  if (!Load(app, r, &loaded, &failed)) return failed;
+  const PublicView& view = *loaded;
   return JsonPage(
       r, kind == "events" ? FilterPublicEvents(view, FilterOf(r)) : PublicFacts(view, kind));
 }

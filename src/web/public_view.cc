@@ -61,6 +61,24 @@ Status LoadPublicView(Store* store, const NameMatcher& matcher, PublicView* out)
   });
 }
 
+Status PublicViewCache::Get(Store* store, const NameMatcher& matcher,
+                            std::shared_ptr<const PublicView>* out) {
+  std::vector<AuditEntry> newest;
+  Status s = store->ListAudit(1, &newest);
+  if (!s.ok()) return s;
+  const std::string key =
+      newest.empty() ? "" : std::to_string(newest.back().id) + " " + newest.back().hash;
+  if (view_ == nullptr || key != key_) {
+    auto view = std::make_shared<PublicView>();
+    s = LoadPublicView(store, matcher, view.get());
+    if (!s.ok()) return s;
+    view_ = std::move(view);
+    key_ = key;
+  }
+  *out = view_;
+  return Status::Ok();
+}
+
 std::vector<PublicFact> PublicFacts(const PublicView& view, const std::string& kind) {
   std::vector<PublicFact> out;
   for (const nlohmann::json& record : view.records) {

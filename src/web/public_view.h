@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,21 @@ struct PublicView {
 
 // Reads the public records of `store` into *out (replacing its contents).
 Status LoadPublicView(Store* store, const NameMatcher& matcher, PublicView* out);
+
+// The public view of the latest request, kept while the store is unchanged. Every change
+// to a store (ingest, review, confidential and protect marks, re-extraction) appends an
+// audit-log row, so the newest row's id and chain hash identify the store's state. Not
+// thread-safe: call it with the store's lock held.
+class PublicViewCache {
+ public:
+  // The public view of `store` in *out: the kept one when the newest audit-log row is
+  // the one it was read at, else read afresh (LoadPublicView) and kept.
+  Status Get(Store* store, const NameMatcher& matcher, std::shared_ptr<const PublicView>* out);
+
+ private:
+  std::string key_;  // "<id> <hash>" of the newest audit-log row when view_ was read
+  std::shared_ptr<const PublicView> view_;
+};
 
 // One confirmed fact and the record (report) it is published from; both point into a
 // PublicView, which must outlive it.
