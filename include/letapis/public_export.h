@@ -29,7 +29,10 @@ nlohmann::json PublicRecord(const Document& doc, const Extraction& extraction,
 // confirmed fact, in store order; stops at the first error (of the store or of `fn`). A
 // person entity is protected when its name or an alias may be the same person as a
 // protected name (matcher.Compare); it is shown as
-// "Protected person <first 10 hex digits of the store's pseudonym of that name>".
+// "Protected person <first 10 hex digits of the store's pseudonym of that name>". Then
+// every run of words in the title, evidence and quotation texts that the matcher takes
+// for a protected name (a spelling extraction did not link, another script) is replaced
+// by that label too.
 Status ForEachPublicRecord(Store* store, const NameMatcher& matcher,
                            const std::function<Status(const nlohmann::json&)>& fn);
 

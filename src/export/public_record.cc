@@ -35,7 +35,10 @@ std::string Replace(const std::string& text, std::vector<Cut> cuts, const Extrac
   std::string out;
   size_t done = 0;
   for (const Cut& c : cuts) {
-    if (c.begin < done) continue;  // inside a replaced range
+    if (c.begin < done) {  // overlaps a replaced range: hide the rest of it too
+      done = std::max(done, c.end);
+      continue;
+    }
     out.append(text, done, c.begin - done);
     out += pseudonyms[c.entity];
     done = c.end;
