@@ -12,7 +12,8 @@ namespace {
 
 constexpr size_t kMaxWords = 3;  // given name, patronymic, surname
 
-// A word: letters, with ' or - between letters. [begin, end) in bytes.
+// A word: letters, with ' or - between letters (not the English possessive "'s").
+// [begin, end) in bytes.
 struct Word {
   size_t begin, end;
 };
@@ -28,7 +29,12 @@ std::vector<Word> Words(const std::string& text) {
     UChar32 c = 0;
     U8_NEXT(bytes, pos, size, c);
     const bool letter = c >= 0 && u_isalpha(c);
-    const bool joiner = (c == '\'' || c == '-' || c == 0x2019) && in_word && pos < size &&
+    const bool apostrophe = c == '\'' || c == 0x2019;
+    // English "'s" ends the word: "Kuzmenich's" is the name "Kuzmenich".
+    const int32_t after = pos + 1;
+    const bool possessive = apostrophe && pos < size && bytes[pos] == 's' &&
+                            (after >= size || !u_isalpha(bytes[after]));
+    const bool joiner = (apostrophe || c == '-') && !possessive && in_word && pos < size &&
                         (bytes[pos] >= 0x80 || u_isalpha(bytes[pos]));
     if (letter && !in_word) out.push_back({static_cast<size_t>(start), 0});
     if (letter || joiner) {

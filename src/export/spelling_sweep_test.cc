@@ -19,6 +19,8 @@ TEST_F(SpellingSweepTest, ReplacesEveryScriptAndFormOfAProtectedName) {
   EXPECT_EQ(sweep.Apply("\"No,\" R. Kuzmenich said; KUZMENICH Radmila signed."),
             "\"No,\" [P1] said; [P1] signed.");
   EXPECT_EQ(sweep.Apply("Kuzmenich (Кузьменіч) was fined."), "[P1] ([P1]) was fined.");
+  EXPECT_EQ(sweep.Apply("Kuzmenich's lawyer met Кузьменіч’s mother."),
+            "[P1]'s lawyer met [P1]’s mother.");
 }
 
 TEST_F(SpellingSweepTest, LeavesOtherPeopleAndTextAlone) {
