@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "letapis/person_lookup.h"
 #include "letapis/tsv.h"
+#include "web/public_site.h"
 #include "web/server.h"
 
 namespace letapis::cli {
@@ -41,11 +42,15 @@ void AddServeCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
   CLI::App* cmd = app.add_subcommand("serve", "serve the web UI and the JSON API (/api/v1)");
   auto listen = std::make_shared<std::string>("127.0.0.1:8080");
   auto print_routes = std::make_shared<bool>(false);
+  auto public_site = std::make_shared<bool>(false);
   cmd->add_option("--listen", *listen, "address and port (default 127.0.0.1:8080)");
   cmd->add_flag("--print-routes", *print_routes, "list every route and who may use it, then exit");
-  cmd->callback([&global, exit_code, listen, print_routes] {
+  cmd->add_flag("--public", *public_site,
+                "serve the public, read-only site instead: confirmed facts only, protected "
+                "people as pseudonyms, no accounts (docs/security.md)");
+  cmd->callback([&global, exit_code, listen, print_routes, public_site] {
     if (*print_routes) {
-      for (const web::Route& r : web::AllRoutes()) {
+      for (const web::Route& r : *public_site ? web::PublicRoutes() : web::AllRoutes()) {
         const char* access = r.access == web::Access::kPublic ? "public"
                              : r.access == web::Access::kApi  ? "api"
                                                               : "page";
@@ -55,6 +60,7 @@ void AddServeCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
     }
     web::ServeOptions options;
     Status s = ParseListen(*listen, &options);
+    options.public_site = *public_site;
     auto web_app = std::make_unique<web::App>();
     // The passphrase is only needed to derive the key; the key itself stays inside
     // SQLCipher's memory. Neither is written anywhere, nor passed on to children.
@@ -63,21 +69,22 @@ void AddServeCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
     unsetenv("LETAPIS_PASSPHRASE");
     if (s.ok()) s = OpenSqlcipherStore(global.db, passphrase, false, &web_app->store);
     sodium_memzero(passphrase.data(), passphrase.size());
-    if (s.ok()) s = LoadExtractor(&web_app->extractor);
+    if (s.ok() && !*public_site) s = LoadExtractor(&web_app->extractor);
     if (s.ok()) s = NameMatcher::Load(DataDir(), &web_app->matcher);
-    if (s.ok()) s = LoadRoleWords(DataDir(), &web_app->role_words);
+    if (s.ok() && !*public_site) s = LoadRoleWords(DataDir(), &web_app->role_words);
     if (!s.ok()) {
       *exit_code = Fail(s);
       return;
     }
     web_app->secure_cookies = !IsLoopback(options.host);
     if (web_app->secure_cookies) {
-      std::cerr << "letapis: listening beyond loopback: put an HTTPS proxy in front (cookies are "
-                   "marked Secure)\n";
+      std::cerr << "letapis: listening beyond loopback: put an HTTPS proxy in front"
+                << (*public_site ? "\n" : " (cookies are marked Secure)\n");
     }
     s = web::Serve(*web_app, options, [&] {
-      std::cout << fmt::format("letapis: serving {} on http://{}:{}/ (Ctrl-C to stop)\n", global.db,
-                               options.host, options.port)
+      std::cout << fmt::format("letapis: serving {}{} on http://{}:{}/ (Ctrl-C to stop)\n",
+                               *public_site ? "the public record of " : "", global.db, options.host,
+                               options.port)
                 << std::flush;
     });
     if (!s.ok()) *exit_code = Fail(s);

@@ -162,5 +162,28 @@ TEST_F(PublicExportTest, ProtectedPersonIsPseudonymisedEverywhereAndStably) {
   EXPECT_EQ(store_->ProtectPerson(" ", "x").code(), Status::Code::kInvalidInput);
 }
 
+TEST(PublicRecordTest, ProtectedNameIsReplacedInTheTitleToo) {
+  Document doc;
+  doc.meta.title = "Witness Radmila Kuzmenich detained; Kuzmenich speaks";
+  doc.text = "Police detained R. Kuzmenich in Varensk.";
+  Extraction x;
+  x.entities.push_back({EntityKind::kPerson, "Radmila Kuzmenich", {"Kuzmenich", "R. Kuzmenich"}});
+  Event detention;
+  detention.type = "detention";
+  detention.who = {0};
+  detention.evidence = {0, static_cast<uint32_t>(doc.text.size())};
+  x.events.push_back(detention);
+  PublicationMarks marks;
+  marks.events = {true};
+  const nlohmann::json record = PublicRecord(doc, x, marks, {"Protected person 0123456789"});
+  EXPECT_EQ(record["title"],
+            "Witness Protected person 0123456789 detained; Protected person "
+            "0123456789 speaks");
+  EXPECT_EQ(record["events"][0]["evidence"],
+            "Police detained Protected person 0123456789 in Varensk.");
+  EXPECT_EQ(record["events"][0]["who"][0], "Protected person 0123456789");
+  EXPECT_EQ(PublicRecord(doc, x, marks, {""})["title"], doc.meta.title);  // not protected
+}
+
 }  // namespace
 }  // namespace letapis

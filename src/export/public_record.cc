@@ -8,19 +8,16 @@
 namespace letapis {
 namespace {
 
-// Text of `span` with every protected entity replaced by its pseudonym: its mentions
-// inside the span, then any other occurrence of its name or aliases.
-std::string Redact(const Document& doc, const Extraction& x, const Span& span,
-                   const std::vector<std::string>& pseudonyms) {
-  const std::string text = SpanText(doc, span);
-  std::vector<std::pair<size_t, size_t>> cuts;  // [begin, end) in `text`
-  std::vector<int> replacement;                 // entity of each cut
-  for (const Mention& m : x.mentions) {
-    if (m.entity < 0 || pseudonyms[m.entity].empty()) continue;
-    if (m.span.begin < span.begin || m.span.end > span.end) continue;
-    cuts.emplace_back(m.span.begin - span.begin, m.span.end - span.begin);
-    replacement.push_back(m.entity);
-  }
+// A range [begin, end) of a text to replace by the pseudonym of `entity`.
+struct Cut {
+  size_t begin, end;
+  int entity;
+};
+
+// `text` with the `cuts` and every occurrence of a protected entity's name or aliases
+// replaced by its pseudonym (the earliest first; of two starting together, the longer).
+std::string Replace(const std::string& text, std::vector<Cut> cuts, const Extraction& x,
+                    const std::vector<std::string>& pseudonyms) {
   for (size_t e = 0; e < x.entities.size(); ++e) {
     if (pseudonyms[e].empty()) continue;
     std::vector<std::string> forms = x.entities[e].aliases;
@@ -28,28 +25,39 @@ std::string Redact(const Document& doc, const Extraction& x, const Span& span,
     for (const std::string& form : forms) {
       for (size_t at = form.empty() ? std::string::npos : text.find(form); at != std::string::npos;
            at = text.find(form, at + form.size())) {
-        cuts.emplace_back(at, at + form.size());
-        replacement.push_back(static_cast<int>(e));
+        cuts.push_back({at, at + form.size(), static_cast<int>(e)});
       }
     }
   }
-  std::vector<size_t> order(cuts.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  // Earliest first; of two starting together, the longer.
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return cuts[a].first != cuts[b].first ? cuts[a].first < cuts[b].first
-                                          : cuts[a].second > cuts[b].second;
+  std::sort(cuts.begin(), cuts.end(), [](const Cut& a, const Cut& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
   });
   std::string out;
   size_t done = 0;
-  for (size_t i : order) {
-    if (cuts[i].first < done) continue;  // inside a replaced range
-    out.append(text, done, cuts[i].first - done);
-    out += pseudonyms[replacement[i]];
-    done = cuts[i].second;
+  for (const Cut& c : cuts) {
+    if (c.begin < done) {  // overlaps a replaced range: hide the rest of it too
+      done = std::max(done, c.end);
+      continue;
+    }
+    out.append(text, done, c.begin - done);
+    out += pseudonyms[c.entity];
+    done = c.end;
   }
   out.append(text, done, std::string::npos);
   return out;
+}
+
+// Text of `span` with every protected entity replaced by its pseudonym: its mentions
+// inside the span, then any other occurrence of its name or aliases.
+std::string Redact(const Document& doc, const Extraction& x, const Span& span,
+                   const std::vector<std::string>& pseudonyms) {
+  std::vector<Cut> cuts;  // offsets in the span's text
+  for (const Mention& m : x.mentions) {
+    if (m.entity < 0 || pseudonyms[m.entity].empty()) continue;
+    if (m.span.begin < span.begin || m.span.end > span.end) continue;
+    cuts.push_back({m.span.begin - span.begin, m.span.end - span.begin, m.entity});
+  }
+  return Replace(SpanText(doc, span), std::move(cuts), x, pseudonyms);
 }
 
 nlohmann::json NameOf(const Extraction& x, int entity, const std::vector<std::string>& pseudonyms) {
@@ -101,9 +109,12 @@ nlohmann::json PublicRecord(const Document& doc, const Extraction& x, const Publ
                       {"text", Redact(doc, x, q.span, pseudonyms)}});
   }
   if (events.empty() && claims.empty() && quotes.empty()) return nullptr;
-  return {{"title", doc.meta.title}, {"publisher", doc.meta.publisher},
-          {"url", doc.meta.url},     {"published", DateOrNull(doc.meta.published)},
-          {"events", events},        {"claims", claims},
+  return {{"title", Replace(doc.meta.title, {}, x, pseudonyms)},
+          {"publisher", doc.meta.publisher},
+          {"url", doc.meta.url},
+          {"published", DateOrNull(doc.meta.published)},
+          {"events", events},
+          {"claims", claims},
           {"quotes", quotes}};
 }
 

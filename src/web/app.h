@@ -12,6 +12,7 @@
 #include "letapis/names.h"
 #include "letapis/store.h"
 #include "web/html.h"
+#include "web/public_view.h"
 #include "web/rate_limit.h"
 #include "web/request.h"
 
@@ -28,6 +29,7 @@ struct App {
   RateLimiter user_limiter{5, 300};     // failed logins per user name
   RateLimiter client_limiter{50, 300};  // failed logins per client address
   bool secure_cookies = false;          // add Secure to cookies (serving behind HTTPS)
+  PublicViewCache public_view;          // the public site's data (serve --public)
 };
 
 // Who may call a route.
@@ -59,6 +61,8 @@ void AddPeopleRoutes(std::vector<Route>* routes);
 void AddSearchRoutes(std::vector<Route>* routes);
 void AddAdminRoutes(std::vector<Route>* routes);
 void AddApiRoutes(std::vector<Route>* routes);
+// GET /static/app.css and /static/app.js (public; part of AddAuthRoutes too).
+void AddStaticRoutes(std::vector<Route>* routes);
 
 // The CSRF token of a session: a keyed hash of the session secret, so it is never stored.
 std::string CsrfToken(const std::string& session_token);

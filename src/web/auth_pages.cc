@@ -108,6 +108,10 @@ void AddAuthRoutes(std::vector<Route>* routes) {
                      [](App& app, const WebRequest& r) { return LoginForm(app, r, "", 200); }});
   routes->push_back({"POST", "/login", Access::kPublic, 0, Login});
   routes->push_back({"POST", "/logout", Access::kPage, 1, Logout});
+  AddStaticRoutes(routes);
+}
+
+void AddStaticRoutes(std::vector<Route>* routes) {
   routes->push_back({"GET", "/static/app\\.css", Access::kPublic, 0, [](App&, const WebRequest&) {
                        return Asset("text/css; charset=utf-8", kAppCss);
                      }});

@@ -52,6 +52,30 @@ std::string CsrfField(const Viewer& viewer) {
   return "<input type=\"hidden\" name=\"csrf\" value=\"" + Escape(viewer.csrf) + "\">";
 }
 
+namespace {
+
+// The frame shared by the staff and the public pages: head, the `nav` links, an optional
+// `account` block, the heading and the body.
+std::string Frame(std::string_view nav, std::string_view account, std::string_view title,
+                  std::string_view body) {
+  return fmt::format(
+      "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+      "<title>{} · letapis</title><link rel=\"stylesheet\" href=\"/static/app.css\">"
+      "<script src=\"/static/app.js\" defer></script></head><body>"
+      "<header class=\"top\"><a class=\"brand\" href=\"/\">letapis</a><nav>{}</nav>{}</header>"
+      "<main><h1>{}</h1>{}</main></body></html>\n",
+      Escape(title), nav, account, Escape(title), body);
+}
+
+// One navigation link, marked when it is the `active` one.
+std::string NavLink(const char* href, const char* label, std::string_view active) {
+  return fmt::format("<a href=\"{}\"{}>{}</a>", href,
+                     active == href ? " class=\"active\" aria-current=\"page\"" : "", label);
+}
+
+}  // namespace
+
 std::string Page(const Viewer& viewer, std::string_view active, std::string_view title,
                  std::string_view body) {
   struct Item {
@@ -67,9 +91,7 @@ std::string Page(const Viewer& viewer, std::string_view active, std::string_view
   std::string nav;
   for (const Item& item : kNav) {
     if (RoleRank(viewer.user.role) < item.rank) continue;
-    nav += fmt::format("<a href=\"{}\"{}>{}</a>", item.href,
-                       active == item.href ? " class=\"active\" aria-current=\"page\"" : "",
-                       item.label);
+    nav += NavLink(item.href, item.label, active);
   }
   std::string account;
   if (!viewer.user.name.empty()) {
@@ -79,14 +101,20 @@ std::string Page(const Viewer& viewer, std::string_view active, std::string_view
         "type=\"submit\">Log out</button></form></div>",
         Escape(viewer.user.name), Escape(viewer.user.role), CsrfField(viewer));
   }
-  return fmt::format(
-      "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-      "<title>{} · letapis</title><link rel=\"stylesheet\" href=\"/static/app.css\">"
-      "<script src=\"/static/app.js\" defer></script></head><body>"
-      "<header class=\"top\"><a class=\"brand\" href=\"/\">letapis</a><nav>{}</nav>{}</header>"
-      "<main><h1>{}</h1>{}</main></body></html>\n",
-      Escape(title), nav, account, Escape(title), body);
+  return Frame(nav, account, title, body);
+}
+
+std::string PublicPage(std::string_view active, std::string_view title, std::string_view body) {
+  std::string nav;
+  for (const auto& [href, label] :
+       {std::pair{"/", "Overview"}, std::pair{"/events", "Events"}, std::pair{"/people", "People"},
+        std::pair{"/stats", "Statistics"}, std::pair{"/quotes", "Quotes"}}) {
+    nav += NavLink(href, label, active);
+  }
+  return Frame(nav, "", title,
+               std::string("<p class=\"notice public\">Public record: only facts a reviewer "
+                           "has confirmed. People at risk are shown under pseudonyms.</p>") +
+                   std::string(body));
 }
 
 std::string StatePill(const std::string& state) {

@@ -27,6 +27,11 @@ struct Viewer {
 std::string Page(const Viewer& viewer, std::string_view active, std::string_view title,
                  std::string_view body);
 
+// A page of the public site (`serve --public`): the same frame with the public
+// navigation (Overview, Events, People, Statistics, Quotes), no account block and a line
+// saying that only confirmed facts are shown.
+std::string PublicPage(std::string_view active, std::string_view title, std::string_view body);
+
 // The hidden CSRF field of a form.
 std::string CsrfField(const Viewer& viewer);
 

@@ -7,6 +7,7 @@
 #include <httplib.h>
 
 #include "letapis/ingest.h"
+#include "web/public_site.h"
 
 namespace letapis::web {
 namespace {
@@ -39,7 +40,8 @@ struct CompiledRoute {
 
 class Router {
  public:
-  explicit Router(App& app) : app_(app), routes_(AllRoutes()) {
+  Router(App& app, bool public_site)
+      : app_(app), public_site_(public_site), routes_(public_site ? PublicRoutes() : AllRoutes()) {
     for (const Route& r : routes_) compiled_.push_back({&r, std::regex(r.pattern)});
   }
 
@@ -65,6 +67,7 @@ class Router {
 
  private:
   WebResponse Dispatch(const httplib::Request& req, WebRequest* request) {
+    if (public_site_) return DispatchPublic(request);
     const bool api = request->path.rfind("/api/", 0) == 0;
     const CompiledRoute* found = nullptr;
     bool path_known = false;
@@ -119,7 +122,28 @@ class Router {
     }
   }
 
+  // The public site: GET (HEAD) to a public route, nothing else; no session is looked at.
+  WebResponse DispatchPublic(WebRequest* request) {
+    const bool read = request->method == "GET" || request->method == "HEAD";
+    std::smatch match;
+    for (const CompiledRoute& c : compiled_) {
+      if (!read || c.route->access != Access::kPublic || c.route->method != "GET" ||
+          !std::regex_match(request->path, match, c.pattern)) {
+        continue;
+      }
+      for (size_t i = 1; i < match.size(); ++i) request->args.push_back(match[i].str());
+      std::lock_guard lock(app_.store_mutex);
+      try {
+        return c.route->handler(app_, *request);
+      } catch (const std::exception&) {
+        return PublicErrorResponse(*request, 500, "internal error");
+      }
+    }
+    return PublicErrorResponse(*request, 404, "no such page");
+  }
+
   App& app_;
+  bool public_site_;
   std::vector<Route> routes_;
   std::vector<CompiledRoute> compiled_;
 };
@@ -143,7 +167,7 @@ void AddSecurityHeaders(WebResponse* r) {
 
 Status Serve(App& app, const ServeOptions& options, const std::function<void()>& ready) {
   httplib::Server server;
-  Router router(app);
+  Router router(app, options.public_site);
   server.set_payload_max_length(kMaxBody);
   server.set_read_timeout(kIoSeconds, 0);
   server.set_write_timeout(kIoSeconds, 0);

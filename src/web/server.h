@@ -13,6 +13,9 @@ namespace letapis::web {
 struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8080;
+  // Serve the public, read-only site (PublicRoutes) instead of the staff one: only GET
+  // (and HEAD), no sessions; everything else is 404.
+  bool public_site = false;
 };
 
 // Security headers sent with every response (CSP without 'unsafe-inline', no framing,
