@@ -5,7 +5,6 @@ upload, and a report full of HTML/JS injection attempts shown escaped on every p
 
 Run by ctest as: web_e2e.py --letapis PATH --source SOURCE_DIR
 """
-import argparse
 import http.client
 import json
 import os
@@ -13,11 +12,12 @@ import re
 import shutil
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 import unittest
 import urllib.parse
+
+import e2e_util
 
 ARGS = None
 PASSPHRASE = "web e2e passphrase"
@@ -29,13 +29,8 @@ FIXTURES = None
 
 
 def run(*args, stdin=None, check=0):
-    env = dict(os.environ, LETAPIS_PASSPHRASE=PASSPHRASE, LETAPIS_DB=SERVER["db"])
-    proc = subprocess.run([ARGS.letapis, *args], env=env, capture_output=True, text=True,
-                          input=stdin, timeout=600)
-    if check is not None and proc.returncode != check:
-        raise AssertionError("letapis %s exited %d\n%s%s" % (" ".join(args), proc.returncode,
-                                                           proc.stdout, proc.stderr))
-    return proc
+    return e2e_util.run_letapis(*args, passphrase=PASSPHRASE, db=SERVER["db"], stdin=stdin,
+                                check=check)
 
 
 def free_port():
@@ -437,12 +432,9 @@ class InjectionTest(unittest.TestCase):
 
 def main():
     global ARGS, FIXTURES
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--letapis", required=True)
-    parser.add_argument("--source", required=True)
-    ARGS, rest = parser.parse_known_args()
+    ARGS, rest = e2e_util.parse_args()
     FIXTURES = os.path.join(ARGS.source, "tests", "e2e", "web_fixtures")
-    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+    e2e_util.main(rest)
 
 
 if __name__ == "__main__":
