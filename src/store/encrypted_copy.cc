@@ -77,14 +77,18 @@ Status ContentDigest(Database* db, std::string_view schema, std::string* hex) {
   RowHasher hasher;
   Statement objects;
   std::vector<std::string> tables;
-  Status s = db->Prepare(fmt::format("SELECT type, name, tbl_name, sql FROM {}.sqlite_master"
-                                     " ORDER BY type, name",
+  Status s = db->Prepare(fmt::format("SELECT type, name, tbl_name, sql, rootpage FROM"
+                                     " {}.sqlite_master ORDER BY type, name",
                                      schema),
                          &objects);
   bool row = false;
   while (s.ok() && (s = objects.Step(&row)).ok() && row) {
     for (int col = 0; col < 4; ++col) hasher.AddColumn(objects, col);
-    if (objects.ColumnText(0) == "table" && !objects.ColumnText(1).starts_with("sqlite_")) {
+    // A virtual table (rootpage 0: the full-text index) holds no rows of its own; its
+    // shadow tables are ordinary tables and are hashed. Reading it from a fresh copy
+    // would fail anyway: the copy's schema is loaded only when it is next opened.
+    if (objects.ColumnText(0) == "table" && !objects.ColumnText(1).starts_with("sqlite_") &&
+        objects.ColumnInt64(4) != 0) {
       tables.push_back(objects.ColumnText(1));
     }
   }
