@@ -39,8 +39,8 @@ struct FactFilter {
 };
 
 // A reviewer's change to a fact. `action` is "confirm", "reject" or "edit"; an edit
-// sets any of the given fields (events: type, date, term_months, article; claims: type
-// as category, date as as-of, value) and leaves the fact "corrected".
+// sets any of the given fields (events: type, date, term_months, article, people; claims:
+// type as category, date as as-of, value) and leaves the fact "corrected".
 struct ReviewAction {
   std::string kind;
   int64_t id = 0;
@@ -50,6 +50,9 @@ struct ReviewAction {
   std::optional<double> value;
   std::string actor;
   std::string why;
+  // Events: every participant by name, in order. A name (any written form) of a person or
+  // organisation of the report links that entity; another name adds a person to the report.
+  std::optional<std::vector<std::string>> people = std::nullopt;
 };
 
 // One row of the audit log, with its hash-chain link.

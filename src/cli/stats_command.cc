@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "letapis/reviewed.h"
 #include "letapis/statistics.h"
 
 namespace letapis::cli {
@@ -62,9 +63,17 @@ void AddStatsCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
       return;
     }
     StatisticsTimeline timeline;
+    // Figures reviewers rejected are left out (docs/api.md, review).
     Status s = store->ForEachReport([&](const StoredReport& r) {
-      timeline.Add(r.document, r.extraction, *category, r.original_id != 0 ? r.original_id : r.id);
-      return Status::Ok();
+      StoredReport reviewed;
+      reviewed.id = r.id;
+      reviewed.extraction = r.extraction;
+      Status dropped = DropRejectedFacts(store.get(), &reviewed);
+      if (dropped.ok()) {
+        timeline.Add(r.document, reviewed.extraction, *category,
+                     r.original_id != 0 ? r.original_id : r.id);
+      }
+      return dropped;
     });
     if (!s.ok()) {
       *exit_code = Fail(s);

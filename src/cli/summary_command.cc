@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "letapis/reviewed.h"
 
 namespace letapis::cli {
 namespace {
@@ -58,8 +59,19 @@ void AddSummaryCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
     // An event stated by several near-duplicate copies of one original counts once.
     std::set<std::string> counted;
     std::map<int64_t, CopyGroup> groups;  // by the original's source id
+    int64_t rejected = 0;                 // facts reviewers rejected: neither counted nor listed
     Status s = store->ForEachReport([&](const StoredReport& r) {
-      const Extraction& x = r.extraction;
+      StoredReport reviewed;
+      reviewed.id = r.id;
+      reviewed.extraction = r.extraction;
+      if (Status dropped = DropRejectedFacts(store.get(), &reviewed); !dropped.ok()) return dropped;
+      const Extraction& x = reviewed.extraction;
+      counts.events -= static_cast<int64_t>(r.extraction.events.size() - x.events.size());
+      counts.claims -= static_cast<int64_t>(r.extraction.claims.size() - x.claims.size());
+      counts.quotes -= static_cast<int64_t>(r.extraction.quotes.size() - x.quotes.size());
+      rejected += static_cast<int64_t>(r.extraction.events.size() + r.extraction.claims.size() +
+                                       r.extraction.quotes.size() - x.events.size() -
+                                       x.claims.size() - x.quotes.size());
       const int64_t group = r.original_id != 0 ? r.original_id : r.id;
       const SourceMeta& meta = r.document.meta;
       if (r.original_id == 0) {
@@ -107,7 +119,7 @@ void AddSummaryCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
       j["counts"] = {{"reports", counts.sources},   {"mentions", counts.mentions},
                      {"entities", counts.entities}, {"events", counts.events},
                      {"claims", counts.claims},     {"quotes", counts.quotes},
-                     {"copies", counts.copies}};
+                     {"copies", counts.copies},     {"rejected", rejected}};
       j["people"] = nlohmann::json::array();
       for (const auto& [name, n] : people) j["people"].push_back({{"name", name}, {"events", n}});
       j["latest_events"] = nlohmann::json::array();
@@ -138,6 +150,9 @@ void AddSummaryCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
       std::cout << fmt::format(
           "  {} of the reports are near-duplicate copies of others; their facts count once\n",
           counts.copies);
+    }
+    if (rejected > 0) {
+      std::cout << fmt::format("  {} fact(s) that reviewers rejected are left out\n", rejected);
     }
     std::cout << "\nPeople with the most events\n";
     for (const auto& [name, n] : people) std::cout << fmt::format("  {:3}  {}\n", n, name);

@@ -183,6 +183,90 @@ TEST_F(NewsroomTest, ReviewActionsAreAuditedAndSurviveReextraction) {
   EXPECT_TRUE(Events(id).empty());
 }
 
+// The entity names of event `index` of a stored report.
+std::vector<std::string> Who(const StoredReport& r, size_t index) {
+  std::vector<std::string> out;
+  for (int w : r.extraction.events.at(index).who) out.push_back(r.extraction.entities.at(w).name);
+  return out;
+}
+
+TEST_F(NewsroomTest, ReviewersEditAnEventsPeople) {
+  const int64_t id = Add("report.txt", kReport);
+  FactFilter filter;
+  filter.type = "detention";
+  std::vector<FactRow> rows;
+  ASSERT_TRUE(store_->ListFacts(filter, &rows, nullptr).ok());
+  ASSERT_EQ(rows.size(), 1u);
+  const FactRow detention = rows[0];
+  ASSERT_EQ(detention.people, std::vector<std::string>{"Ivan Marchuk"});
+  StoredReport before;
+  ASSERT_TRUE(store_->LoadReport(id, &before).ok());
+
+  // An entity of the report is linked; a new name becomes a person entity of the report.
+  ReviewAction edit;
+  edit.kind = "event";
+  edit.id = detention.id;
+  edit.action = "edit";
+  edit.actor = "ana";
+  edit.people = std::vector<std::string>{" Olga  Kavalenka", "Pavel Sidorau", "", "Pavel Sidorau"};
+  FactRow after;
+  ASSERT_TRUE(store_->ReviewFact(edit, &after).ok());
+  EXPECT_EQ(after.review_state, "corrected");
+  EXPECT_EQ(after.people, (std::vector<std::string>{"Olga Kavalenka", "Pavel Sidorau"}));
+  StoredReport edited;
+  ASSERT_TRUE(store_->LoadReport(id, &edited).ok());
+  ASSERT_EQ(edited.extraction.entities.size(), before.extraction.entities.size() + 1);
+  const Entity& added = edited.extraction.entities.back();
+  EXPECT_EQ(added.name, "Pavel Sidorau");
+  EXPECT_EQ(added.kind, EntityKind::kPerson);
+  EXPECT_FLOAT_EQ(added.confidence, 1.0f);
+  EXPECT_EQ(edited.extraction.mentions.size(), before.extraction.mentions.size());
+  std::vector<AuditEntry> audit;
+  ASSERT_TRUE(store_->ListAudit("event", detention.id, &audit).ok());
+  ASSERT_EQ(audit.size(), 1u);
+  EXPECT_NE(audit[0].before.find("\"people\":[\"Ivan Marchuk\"]"), std::string::npos);
+  EXPECT_NE(audit[0].after.find("\"people\":[\"Olga Kavalenka\",\"Pavel Sidorau\"]"),
+            std::string::npos);
+  EXPECT_NE(audit[0].after.find("\"rule\":\"review.person\""), std::string::npos);
+
+  // Bad names are refused whole; only events have editable people.
+  for (const std::string& bad :
+       {std::string("Pavel\x01Sidorau"), std::string(300, 'a'), std::string("Pavel \xff")}) {
+    ReviewAction a = edit;
+    a.people = std::vector<std::string>{"Olga Kavalenka", bad};
+    EXPECT_EQ(store_->ReviewFact(a, nullptr).code(), Status::Code::kInvalidInput);
+  }
+  ReviewAction claim = edit;
+  claim.kind = "claim";
+  EXPECT_EQ(store_->ReviewFact(claim, nullptr).code(), Status::Code::kInvalidInput);
+
+  // A name no longer used takes its entity away; the decision survives re-extraction,
+  // which writes new entity rows that the edit links again.
+  edit.people = std::vector<std::string>{"Olga Kavalenka"};
+  ASSERT_TRUE(store_->ReviewFact(edit, &after).ok());
+  StoredReport trimmed;
+  ASSERT_TRUE(store_->LoadReport(id, &trimmed).ok());
+  EXPECT_EQ(trimmed.extraction.entities.size(), before.extraction.entities.size());
+  edit.people = std::vector<std::string>{"Olga Kavalenka", "Pavel Sidorau"};
+  ASSERT_TRUE(store_->ReviewFact(edit, &after).ok());
+  ReextractStats stats;
+  ASSERT_TRUE(store_->ReplaceExtraction(id, extractor_.Run(before.document), "test", &stats).ok());
+  EXPECT_EQ(stats.decisions_applied, 1);
+  rows.clear();
+  ASSERT_TRUE(store_->ListFacts(filter, &rows, nullptr).ok());
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_GT(rows[0].id, detention.id);
+  EXPECT_EQ(rows[0].people, (std::vector<std::string>{"Olga Kavalenka", "Pavel Sidorau"}));
+  StoredReport again;
+  ASSERT_TRUE(store_->LoadReport(id, &again).ok());
+  EXPECT_EQ(again.extraction.entities.size(), before.extraction.entities.size() + 1);
+  for (size_t i = 0; i < again.extraction.events.size(); ++i) {
+    if (again.extraction.events[i].type == "detention") {
+      EXPECT_EQ(Who(again, i), (std::vector<std::string>{"Olga Kavalenka", "Pavel Sidorau"}));
+    }
+  }
+}
+
 TEST_F(NewsroomTest, FiltersEvents) {
   const int64_t id = Add("report.txt", kReport);
   FactFilter f;

@@ -9,6 +9,7 @@
 #include "letapis/date.h"
 #include "store/accounts.h"
 #include "store/codec.h"
+#include "store/review_people.h"
 #include "store/transaction.h"
 
 namespace letapis {
@@ -219,6 +220,13 @@ Status EditsOf(const ReviewAction& a, nlohmann::json* edits) {
     (*edits)["term_months"] = *a.term_months;
   }
   if (a.kind == "event" && a.article) (*edits)["article"] = *a.article;
+  if (a.people) {
+    if (a.kind != "event") return Status::InvalidInput("only an event's people can be edited");
+    std::vector<std::string> names;
+    Status s = CleanPeopleNames(*a.people, &names);
+    if (!s.ok()) return s;
+    (*edits)["people"] = names;
+  }
   if (a.kind == "claim" && a.value) (*edits)["value"] = *a.value;
   if (edits->empty()) return Status::InvalidInput("an edit needs at least one changed field");
   return Status::Ok();
@@ -229,6 +237,7 @@ nlohmann::json Snapshot(const FactRow& f) {
   if (f.kind == "event") {
     j["term_months"] = f.term_months ? nlohmann::json(*f.term_months) : nlohmann::json();
     j["article"] = f.article;
+    j["people"] = f.people;
   }
   if (f.kind == "claim") j["value"] = f.value;
   return j;
@@ -259,7 +268,7 @@ const char* StateSql(const std::string& kind) {
 }  // namespace
 
 Status ApplyDecision(Database* db, const std::string& kind, int64_t id, const std::string& state,
-                     const std::string& edits_json) {
+                     const std::string& edits_json, std::vector<std::string>* added_people) {
   const nlohmann::json edits = nlohmann::json::parse(edits_json, nullptr, false);
   if (!edits.is_object()) return Status::Corrupt("review decision: edits are not a JSON object");
   Statement st;
@@ -281,6 +290,16 @@ Status ApplyDecision(Database* db, const std::string& kind, int64_t id, const st
       st.BindNull(1);
     }
     s = st.BindInt64(2, id).Run();
+  }
+  if (s.ok() && kind == "event" && edits.contains("people")) {
+    const nlohmann::json& people = edits["people"];
+    if (!people.is_array()) return Status::Corrupt("review decision: people is not a list");
+    std::vector<std::string> names;
+    for (const nlohmann::json& n : people) {
+      if (!n.is_string()) return Status::Corrupt("review decision: a person is not a name");
+      names.push_back(n.get<std::string>());
+    }
+    s = SetEventPeople(db, id, names, added_people);
   }
   return s;
 }
@@ -379,7 +398,8 @@ Status ReviewFact(Database* db, const ReviewAction& a, FactRow* after) {
   }
   if (!s.ok()) return s;
   merged.update(edits);
-  s = ApplyDecision(db, a.kind, a.id, state, merged.dump());
+  std::vector<std::string> added_people;
+  s = ApplyDecision(db, a.kind, a.id, state, merged.dump(), &added_people);
   if (s.ok()) {
     s = db->Prepare(
         "INSERT OR REPLACE INTO review_decision (source_sha256, kind, evidence_begin,"
@@ -395,6 +415,10 @@ Status ReviewFact(Database* db, const ReviewAction& a, FactRow* after) {
   if (s.ok()) {
     nlohmann::json after_json = Snapshot(now);
     if (!a.why.empty()) after_json["why"] = a.why;
+    for (const std::string& name : added_people) {
+      after_json["added_people"].push_back(
+          {{"name", name}, {"rule", kReviewPersonRule}, {"confidence", 1}});
+    }
     s = AppendAudit(db, a.actor, "review_" + a.action, a.kind, a.id, Snapshot(before).dump(),
                     after_json.dump());
   }

@@ -25,8 +25,11 @@ Status ListAudit(Database* db, const std::string& object_type, int64_t object_id
                  std::vector<AuditEntry>* out);
 
 // Sets the review state and the edited fields (a JSON object as made by ReviewFact) of
-// fact `id` of `kind`, inside the caller's transaction.
+// fact `id` of `kind`, inside the caller's transaction. The names of person entities that
+// an edit of an event's people added to the report are appended to *added_people (when
+// given; see SetEventPeople).
 Status ApplyDecision(Database* db, const std::string& kind, int64_t id, const std::string& state,
-                     const std::string& edits_json);
+                     const std::string& edits_json,
+                     std::vector<std::string>* added_people = nullptr);
 
 }  // namespace letapis::store

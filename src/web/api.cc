@@ -152,11 +152,12 @@ WebResponse Review(App& app, const WebRequest& r) {
     if (body.contains("article")) a.article = body["article"].get<std::string>();
     if (body.contains("term_months")) a.term_months = body["term_months"].get<int>();
     if (body.contains("value")) a.value = body["value"].get<double>();
+    if (body.contains("people")) a.people = body["people"].get<std::vector<std::string>>();
   } catch (const json::exception& e) {
     return WebResponse::Json(400, json{{"error", std::string("bad field: ") + e.what()}}.dump());
   }
   FactRow after;
-  Status s = app.store->ReviewFact(a, &after);
+  Status s = ReviewAndResolve(app, a, &after);
   if (!s.ok()) return Error(s);
   return Ok(FactJson(after));
 }

@@ -78,6 +78,10 @@ Status IngestUpload(App& app, const std::string& name, const std::string& bytes,
 // Records a reviewer's merge/split judgement and re-resolves every person mention under it.
 Status RecordJudgement(App& app, Judgement* judgement);
 
+// Applies a review action (Store::ReviewFact); when it sets an event's people, resolves
+// the person entities it added to the report. Fills *after when given.
+Status ReviewAndResolve(App& app, const ReviewAction& action, FactRow* after);
+
 // The frame data of the request's user.
 inline Viewer ViewerOf(const WebRequest& r) { return Viewer{r.user, r.csrf}; }
 

@@ -42,6 +42,29 @@ std::string Options(const char* const* values, size_t n, const std::string& sele
   return out;
 }
 
+std::string JoinPeople(const std::vector<std::string>& people, const char* separator) {
+  std::string out;
+  for (const std::string& p : people) out += (out.empty() ? "" : separator) + p;
+  return out;
+}
+
+// The names of a people field: separated by ";" or by line breaks, blank ones dropped
+// (the store trims and checks each name).
+std::vector<std::string> SplitPeople(const std::string& field) {
+  std::vector<std::string> out;
+  std::string name;
+  for (size_t i = 0; i <= field.size(); ++i) {
+    if (i < field.size() && field[i] != ';' && field[i] != '\n' && field[i] != '\r') {
+      name += field[i];
+      continue;
+    }
+    const size_t b = name.find_first_not_of(" \t"), e = name.find_last_not_of(" \t");
+    if (b != std::string::npos) out.push_back(name.substr(b, e - b + 1));
+    name.clear();
+  }
+  return out;
+}
+
 std::string FilterQuery(const FactFilter& f) {
   std::string q;
   auto add = [&](const char* k, const std::string& v) {
@@ -123,12 +146,11 @@ WebResponse EventsCsv(App& app, const WebRequest& r) {
     Status s = app.store->ListFacts(filter, &rows, &total);
     if (!s.ok()) return ErrorResponse(r, HttpStatus(s), s.message());
     for (const FactRow& f : rows) {
-      std::string people;
-      for (const std::string& p : f.people) people += (people.empty() ? "" : "; ") + p;
       out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", f.id, Csv(f.date), Csv(f.type),
-                         Csv(people), f.term_months ? fmt::format("{}", *f.term_months) : "",
-                         Csv(f.article), Csv(f.place), Csv(f.modality), Csv(f.source_name),
-                         Csv(f.review_state), Csv(f.rule), Csv(f.evidence));
+                         Csv(JoinPeople(f.people, "; ")),
+                         f.term_months ? fmt::format("{}", *f.term_months) : "", Csv(f.article),
+                         Csv(f.place), Csv(f.modality), Csv(f.source_name), Csv(f.review_state),
+                         Csv(f.rule), Csv(f.evidence));
     }
     if (filter.offset + kCsvRows >= total) break;
   }
@@ -172,9 +194,12 @@ WebResponse FactPage(App& app, const WebRequest& r) {
           "<label>Type<select name=\"type\">{}</select></label>"
           "<label>Date<input name=\"date\" value=\"{}\" placeholder=\"YYYY-MM-DD\"></label>"
           "<label>Term (months, -1 for life)<input name=\"term_months\" value=\"{}\"></label>"
-          "<label>Article<input name=\"article\" value=\"{}\"></label>",
+          "<label>Article<input name=\"article\" value=\"{}\"></label>"
+          "<label class=\"wide\">People (one per line, or separated by ;)"
+          "<textarea name=\"people\" rows=\"3\">{}</textarea></label>",
           Options(kEventTypes, std::size(kEventTypes), f.type, "—"), Escape(f.date),
-          f.term_months ? fmt::format("{}", *f.term_months) : "", Escape(f.article));
+          f.term_months ? fmt::format("{}", *f.term_months) : "", Escape(f.article),
+          Escape(JoinPeople(f.people, "\n")));
     } else {
       fields = fmt::format(
           "<label>Category<input name=\"type\" value=\"{}\"></label>"
@@ -230,6 +255,10 @@ WebResponse ReviewPost(App& app, const WebRequest& r) {
       }
       if (!before.term_months || *before.term_months != v) a.term_months = v;
     }
+    if (r.params.count("people")) {
+      std::vector<std::string> people = SplitPeople(r.Param("people"));
+      if (people != before.people) a.people = std::move(people);
+    }
     const std::string value = r.Param("value");
     if (!value.empty()) {
       double v = 0;
@@ -240,7 +269,7 @@ WebResponse ReviewPost(App& app, const WebRequest& r) {
       if (v != before.value) a.value = v;
     }
   }
-  Status s = app.store->ReviewFact(a, nullptr);
+  Status s = ReviewAndResolve(app, a, nullptr);
   if (!s.ok()) return ErrorResponse(r, HttpStatus(s), s.message());
   const std::string next = LocalPath(r.Param("next"));
   return WebResponse::Redirect(next.empty() ? fmt::format("/facts/{}/{}", a.kind, a.id) : next);

@@ -1,4 +1,5 @@
-// Changes the web makes to the store besides reviews: uploads and people judgements.
+// Changes the web makes to the store that people resolution must follow: uploads, people
+// judgements, and reviews that edit an event's people.
 #include <fmt/format.h>
 
 #include "letapis/ingest.h"
@@ -33,6 +34,13 @@ Status RecordJudgement(App& app, Judgement* judgement) {
   if (Status s = app.store->AddJudgement(judgement); !s.ok()) return s;
   ResolutionSummary summary;
   return ResolvePeople(app.store.get(), app.matcher, true, judgement->actor, &summary);
+}
+
+Status ReviewAndResolve(App& app, const ReviewAction& action, FactRow* after) {
+  if (Status s = app.store->ReviewFact(action, after); !s.ok() || !action.people) return s;
+  // Person entities the edit added are resolved now, so the event reaches their dossier.
+  ResolutionSummary summary;
+  return ResolvePeople(app.store.get(), app.matcher, false, action.actor, &summary);
 }
 
 }  // namespace letapis::web

@@ -5,14 +5,12 @@ distinct reports on the same events stay apart, and the seeds and examples are n
 Run by ctest as: dedup_e2e.py --letapis PATH --source SOURCE_DIR
 Needs ../shared beside the source tree (the seeds). Every text here is fictional.
 """
-import argparse
+import functools
 import json
 import os
-import shutil
-import subprocess
-import sys
-import tempfile
 import unittest
+
+import e2e_util
 
 ARGS = None
 PASSPHRASE = "dedup e2e passphrase"
@@ -56,17 +54,7 @@ OUTLETS = [
 ]
 
 
-def run(*args, db=None, check=None):
-    env = dict(os.environ)
-    env["LETAPIS_PASSPHRASE"] = PASSPHRASE
-    if db:
-        env["LETAPIS_DB"] = db
-    proc = subprocess.run([ARGS.letapis, *args], env=env, capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL, timeout=600)
-    if check is not None and proc.returncode != check:
-        raise AssertionError("letapis %s exited %d (wanted %d)\nstdout:\n%s\nstderr:\n%s"
-                             % (" ".join(args), proc.returncode, check, proc.stdout, proc.stderr))
-    return proc
+run = functools.partial(e2e_util.run_letapis, passphrase=PASSPHRASE)
 
 
 def body(index):
@@ -94,12 +82,10 @@ def html_page(publisher, published, headline, header, footer, paragraphs):
 
 class NearDuplicateTest(unittest.TestCase):
     def setUp(self):
-        self.dir = tempfile.mkdtemp(prefix="letapis-dedup-")
-        self.db = os.path.join(self.dir, "store.db")
-        run("init", db=self.db, check=0)
+        self.dir, self.db = e2e_util.temp_store(run, "letapis-dedup-")
 
     def tearDown(self):
-        shutil.rmtree(self.dir)
+        e2e_util.remove_tree(self.dir)
 
     def write_ten_copies(self):
         folder = os.path.join(self.dir, "copies")
@@ -213,7 +199,7 @@ class NearDuplicateTest(unittest.TestCase):
         self.assertEqual(len(dossier["copies"]), 3)
 
     def test_seeds_and_examples_are_not_linked(self):
-        run("ingest", os.path.join(ARGS.source, "..", "shared", "corpus", "seeds"),
+        run("ingest", e2e_util.shared_path("corpus", "seeds"),
             os.path.join(ARGS.source, "examples"), db=self.db, check=0)
         summary = json.loads(run("summary", "--json", db=self.db, check=0).stdout)
         self.assertEqual(summary["counts"]["copies"], 0, summary["near_duplicates"])
@@ -222,11 +208,8 @@ class NearDuplicateTest(unittest.TestCase):
 
 def main():
     global ARGS
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--letapis", required=True)
-    parser.add_argument("--source", required=True)
-    ARGS, rest = parser.parse_known_args()
-    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+    ARGS, rest = e2e_util.parse_args()
+    e2e_util.main(rest)
 
 
 if __name__ == "__main__":

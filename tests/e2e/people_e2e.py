@@ -4,30 +4,22 @@ prisoner-list import (10,000 rows), and reports landing in a listed person's dos
 
 Run by ctest as: people_e2e.py --letapis PATH --source SOURCE_DIR
 """
-import argparse
 import csv
+import functools
 import itertools
 import json
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
 import unittest
+
+import e2e_util
 
 ARGS = None
 PASSPHRASE = "people e2e passphrase"
 
 
-def run(*args, db, check=0):
-    env = dict(os.environ, LETAPIS_PASSPHRASE=PASSPHRASE, LETAPIS_DB=db)
-    proc = subprocess.run([ARGS.letapis, *args], env=env, capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL, timeout=600)
-    if check is not None and proc.returncode != check:
-        raise AssertionError("letapis %s exited %d (wanted %d)\nstdout:\n%s\nstderr:\n%s"
-                             % (" ".join(args), proc.returncode, check, proc.stdout, proc.stderr))
-    return proc
+run = functools.partial(e2e_util.run_letapis, passphrase=PASSPHRASE, check=0)
 
 
 def synthetic_rows(count):
@@ -60,12 +52,10 @@ search of his flat by officers of the GUBOPiK.
 
 class PeopleTest(unittest.TestCase):
     def setUp(self):
-        self.dir = tempfile.mkdtemp(prefix="letapis-people-")
-        self.db = os.path.join(self.dir, "store.db")
-        run("init", db=self.db)
+        self.dir, self.db = e2e_util.temp_store(run, "letapis-people-")
 
     def tearDown(self):
-        if not os.environ.get("KEEP"): shutil.rmtree(self.dir)
+        e2e_util.remove_tree(self.dir)
 
     def write_list(self, rows, name="list.csv"):
         path = os.path.join(self.dir, name)
@@ -152,8 +142,5 @@ class PeopleTest(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--letapis", required=True)
-    parser.add_argument("--source", required=True)
-    ARGS, rest = parser.parse_known_args()
-    unittest.main(argv=[sys.argv[0], "-v", *rest])
+    ARGS, rest = e2e_util.parse_args()
+    e2e_util.main(rest)

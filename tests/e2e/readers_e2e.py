@@ -4,35 +4,23 @@
 Run by ctest as: readers_e2e.py --letapis PATH --source SOURCE_DIR
 The PDFs are written by make_pdf() below (Helvetica text, one content stream per page).
 """
-import argparse
 import collections
 import email.message
 import email.policy
+import functools
 import json
 import os
-import shutil
-import subprocess
-import sys
-import tempfile
 import threading
 import unittest
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import e2e_util
 
 ARGS = None
 PASSPHRASE = "readers e2e passphrase"
 
 
-def run(*args, db=None, check=None):
-    env = dict(os.environ)
-    env["LETAPIS_PASSPHRASE"] = PASSPHRASE
-    if db:
-        env["LETAPIS_DB"] = db
-    proc = subprocess.run([ARGS.letapis, *args], env=env, capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL, timeout=600)
-    if check is not None and proc.returncode != check:
-        raise AssertionError("letapis %s exited %d (wanted %d)\nstdout:\n%s\nstderr:\n%s"
-                             % (" ".join(args), proc.returncode, check, proc.stdout, proc.stderr))
-    return proc
+run = functools.partial(e2e_util.run_letapis, passphrase=PASSPHRASE)
 
 
 def pdf_string(text):
@@ -197,12 +185,10 @@ class FixtureServer:
 
 class ReadersTest(unittest.TestCase):
     def setUp(self):
-        self.dir = tempfile.mkdtemp(prefix="letapis-readers-e2e-")
-        self.db = os.path.join(self.dir, "store.db")
-        run("init", db=self.db, check=0)
+        self.dir, self.db = e2e_util.temp_store(run, "letapis-readers-e2e-")
 
     def tearDown(self):
-        shutil.rmtree(self.dir)
+        e2e_util.remove_tree(self.dir)
 
     def write(self, name, data):
         path = os.path.join(self.dir, name)
@@ -342,11 +328,8 @@ class ReadersTest(unittest.TestCase):
 
 def main():
     global ARGS
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--letapis", required=True)
-    parser.add_argument("--source", required=True)
-    ARGS, rest = parser.parse_known_args()
-    unittest.main(argv=[sys.argv[0]] + rest)
+    ARGS, rest = e2e_util.parse_args()
+    e2e_util.main(rest, verbosity=1)
 
 
 if __name__ == "__main__":

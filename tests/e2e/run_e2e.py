@@ -4,34 +4,22 @@
 Run by ctest as: run_e2e.py --letapis PATH --source SOURCE_DIR
 Needs ../shared beside the source tree (seeds, gold and scorer).
 """
-import argparse
+import functools
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
 import unittest
 
+import e2e_util
+
 ARGS = None
 PASSPHRASE = "e2e test passphrase"
 
 
-def run(*args, passphrase=PASSPHRASE, db=None, check=None):
-    env = dict(os.environ)
-    env["LETAPIS_PASSPHRASE"] = passphrase
-    if db:
-        env["LETAPIS_DB"] = db
-    proc = subprocess.run([ARGS.letapis, *args], env=env, capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL, timeout=600)
-    if check is not None and proc.returncode != check:
-        raise AssertionError("letapis %s exited %d (wanted %d)\nstdout:\n%s\nstderr:\n%s"
-                             % (" ".join(args), proc.returncode, check, proc.stdout, proc.stderr))
-    return proc
-
-
-def shared(*parts):
-    return os.path.join(ARGS.source, "..", "shared", *parts)
+run = functools.partial(e2e_util.run_letapis, passphrase=PASSPHRASE)
+shared = e2e_util.shared_path
 
 
 def score(gold, system):
@@ -48,12 +36,10 @@ def overall(score_output):
 
 class StoreTest(unittest.TestCase):
     def setUp(self):
-        self.dir = tempfile.mkdtemp(prefix="letapis-e2e-")
-        self.db = os.path.join(self.dir, "store.db")
-        run("init", db=self.db, check=0)
+        self.dir, self.db = e2e_util.temp_store(run, "letapis-e2e-")
 
     def tearDown(self):
-        shutil.rmtree(self.dir)
+        e2e_util.remove_tree(self.dir)
 
     def test_wrong_passphrase_is_a_clear_error(self):
         proc = run("summary", db=self.db, passphrase="not the passphrase")
@@ -257,11 +243,8 @@ class ExtractTest(unittest.TestCase):
 
 def main():
     global ARGS
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--letapis", required=True)
-    parser.add_argument("--source", required=True)
-    ARGS, rest = parser.parse_known_args()
-    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+    ARGS, rest = e2e_util.parse_args()
+    e2e_util.main(rest)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ plaintext at rest, read-only store, full disk and a SIGKILL in the middle of an 
 Run by ctest as: sec_e2e.py --letapis PATH --source SOURCE_DIR
 The reports are generated here: fictional people in fictional towns.
 """
-import argparse
+import functools
 import json
 import os
 import random
@@ -13,10 +13,11 @@ import resource
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import time
 import unittest
+
+import e2e_util
 
 ARGS = None
 PASSPHRASE = "sec e2e passphrase"
@@ -53,19 +54,7 @@ def write_batch(folder, count, seed=7):
             f.write(make_report(i, rng))
 
 
-def run(*args, passphrase=PASSPHRASE, db=None, check=None, env_extra=None, preexec=None,
-        binary=None):
-    env = dict(os.environ)
-    env["LETAPIS_PASSPHRASE"] = passphrase
-    if db:
-        env["LETAPIS_DB"] = db
-    env.update(env_extra or {})
-    proc = subprocess.run([binary or ARGS.letapis, *args], env=env, capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL, timeout=900, preexec_fn=preexec)
-    if check is not None and proc.returncode != check:
-        raise AssertionError("letapis %s exited %d (wanted %d)\nstdout:\n%s\nstderr:\n%s"
-                             % (" ".join(args), proc.returncode, check, proc.stdout, proc.stderr))
-    return proc
+run = functools.partial(e2e_util.run_letapis, passphrase=PASSPHRASE, timeout=900)
 
 
 def counts(db, passphrase=PASSPHRASE):
@@ -95,9 +84,7 @@ class SecTest(unittest.TestCase):
         shutil.rmtree(cls.root)
 
     def setUp(self):
-        self.dir = tempfile.mkdtemp(prefix="case-", dir=self.root)
-        self.db = os.path.join(self.dir, "store.db")
-        run("init", db=self.db, check=0)
+        self.dir, self.db = e2e_util.temp_store(run, "case-", parent=self.root)
 
     def tearDown(self):
         # Undo any permission change before removing.
@@ -309,11 +296,8 @@ class SecTest(unittest.TestCase):
 
 def main():
     global ARGS
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--letapis", required=True)
-    parser.add_argument("--source", required=True)
-    ARGS, rest = parser.parse_known_args()
-    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+    ARGS, rest = e2e_util.parse_args()
+    e2e_util.main(rest)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,6 @@ upload, and a report full of HTML/JS injection attempts shown escaped on every p
 
 Run by ctest as: web_e2e.py --letapis PATH --source SOURCE_DIR
 """
-import argparse
 import http.client
 import json
 import os
@@ -13,11 +12,12 @@ import re
 import shutil
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 import unittest
 import urllib.parse
+
+import e2e_util
 
 ARGS = None
 PASSPHRASE = "web e2e passphrase"
@@ -29,13 +29,8 @@ FIXTURES = None
 
 
 def run(*args, stdin=None, check=0):
-    env = dict(os.environ, LETAPIS_PASSPHRASE=PASSPHRASE, LETAPIS_DB=SERVER["db"])
-    proc = subprocess.run([ARGS.letapis, *args], env=env, capture_output=True, text=True,
-                          input=stdin, timeout=600)
-    if check is not None and proc.returncode != check:
-        raise AssertionError("letapis %s exited %d\n%s%s" % (" ".join(args), proc.returncode,
-                                                           proc.stdout, proc.stderr))
-    return proc
+    return e2e_util.run_letapis(*args, passphrase=PASSPHRASE, db=SERVER["db"], stdin=stdin,
+                                check=check)
 
 
 def free_port():
@@ -311,6 +306,99 @@ class WorkflowTest(unittest.TestCase):
             self.assertIn(status, (200, 404), path)
 
 
+class ReviewedFactsTest(unittest.TestCase):
+    """Editing an event's people moves it between dossiers (and survives reextract);
+    rejected facts leave the CLI statistics and summary."""
+
+    api = WorkflowTest.api
+
+    def ingest(self, name, text):
+        status, body = self.api("POST", "/api/v1/ingest", {"name": name, "text": text})
+        self.assertEqual(status, 201, body)
+        _, reports = self.api("GET", "/api/v1/reports?limit=1")
+        self.assertEqual(reports["items"][0]["name"], name)
+        return reports["items"][0]["id"]
+
+    def steps(self, name):
+        """The dossier timeline of the one person called `name`, as (type, report) pairs."""
+        _, people = self.api("GET", "/api/v1/people?name=" + urllib.parse.quote(name), expect=200)
+        self.assertEqual(len(people["items"]), 1, people)
+        _, dossier = self.api("GET", "/api/v1/people/%d" % people["items"][0]["id"], expect=200)
+        return [(s["type"], s["report"]) for s in dossier["timeline"]]
+
+    def test_editing_people_moves_the_event_to_the_right_dossier(self):
+        self.ingest("people-court.txt", "On 12 April 2025 the court in Brest sentenced Hanna "
+                    "Lapitskaya to four years in prison.")
+        raid = self.ingest("people-raid.txt", "On 3 March 2025 police detained Zmitser Baravik "
+                           "in Hrodna.")
+        _, events = self.api("GET", "/api/v1/events?type=detention&report=%d" % raid)
+        self.assertEqual(len(events["items"]), 1, events)
+        event = events["items"][0]
+        self.assertEqual(event["people"], ["Zmitser Baravik"])
+        self.assertIn(("detention", "people-raid.txt"), self.steps("Zmitser Baravik"))
+
+        status, body = self.api("POST", "/api/v1/claims/1/review",
+                                {"action": "edit", "people": ["Hanna Lapitskaya"]})
+        self.assertEqual(status, 400, body)
+        status, body = self.api("POST", "/api/v1/events/%d/review" % event["id"],
+                                {"action": "edit", "people": "Hanna Lapitskaya"})
+        self.assertEqual(status, 400, body)
+        # The web form: one name per line or separated by ";".
+        editor = logged_in("editor")
+        status, headers, page = editor.request(
+            "POST", "/facts/event/%d/review" % event["id"],
+            form={"csrf": editor.csrf(), "action": "edit", "why": "the court record",
+                  "people": "Hanna Lapitskaya;\r\n  "})
+        self.assertEqual(status, 303, page)
+        _, fact = self.api("GET", "/api/v1/events/%d" % event["id"], expect=200)
+        self.assertEqual(fact["people"], ["Hanna Lapitskaya"])
+        self.assertEqual(fact["review_state"], "corrected")
+        self.assertEqual(fact["history"][-1]["before"]["people"], ["Zmitser Baravik"])
+        self.assertEqual(fact["history"][-1]["after"]["added_people"][0]["rule"], "review.person")
+        self.assertEqual(self.steps("Hanna Lapitskaya"),
+                         [("detention", "people-raid.txt"), ("sentence", "people-court.txt")])
+        self.assertNotIn(("detention", "people-raid.txt"), self.steps("Zmitser Baravik"))
+        _, _, page = editor.request("GET", "/facts/event/%d" % event["id"])
+        self.assertIn('<textarea name="people" rows="3">Hanna Lapitskaya</textarea>', page)
+
+        run("reextract")
+        self.assertEqual(self.steps("Hanna Lapitskaya"),
+                         [("detention", "people-raid.txt"), ("sentence", "people-court.txt")])
+        self.assertNotIn(("detention", "people-raid.txt"), self.steps("Zmitser Baravik"))
+        # The API form of the edit: a list of names.
+        _, events = self.api("GET", "/api/v1/events?type=detention&report=%d" % raid)
+        _, fact = self.api("POST", "/api/v1/events/%d/review" % events["items"][0]["id"],
+                           {"action": "edit", "people": ["Zmitser Baravik", "Hanna Lapitskaya"]},
+                           expect=200)
+        self.assertEqual(fact["people"], ["Zmitser Baravik", "Hanna Lapitskaya"])
+        self.assertIn(("detention", "people-raid.txt"), self.steps("Zmitser Baravik"))
+
+    def test_rejected_facts_leave_stats_and_summary(self):
+        report = self.ingest("rejected-note.txt", "On 7 May 2025 the Viasna Watch group said that "
+                             "4321 people were political prisoners in the country. On 6 May 2025 "
+                             "police detained Kiryl Shved in Hrodna.")
+        _, claims = self.api("GET", "/api/v1/claims?report=%d" % report)
+        self.assertEqual([c["value"] for c in claims["items"]], [4321], claims)
+        _, events = self.api("GET", "/api/v1/events?report=%d" % report)
+        self.assertEqual(len(events["items"]), 1, events)
+        stats = json.loads(run("stats", "political_prisoners", "--json").stdout)
+        self.assertIn(4321, [p["value"] for p in stats])
+        summary = json.loads(run("summary", "--json", "--top", "1000").stdout)
+        self.assertIn("Kiryl Shved", [p["name"] for p in summary["people"]])
+        self.api("POST", "/api/v1/claims/%d/review" % claims["items"][0]["id"],
+                 {"action": "reject"}, expect=200)
+        self.api("POST", "/api/v1/events/%d/review" % events["items"][0]["id"],
+                 {"action": "reject"}, expect=200)
+        stats = json.loads(run("stats", "political_prisoners", "--json").stdout)
+        self.assertNotIn(4321, [p["value"] for p in stats])
+        after = json.loads(run("summary", "--json", "--top", "1000").stdout)
+        self.assertNotIn("Kiryl Shved", [p["name"] for p in after["people"]])
+        self.assertEqual(after["counts"]["events"], summary["counts"]["events"] - 1)
+        self.assertEqual(after["counts"]["claims"], summary["counts"]["claims"] - 1)
+        self.assertEqual(after["counts"]["rejected"], summary["counts"]["rejected"] + 2)
+        self.assertIn("that reviewers rejected are left out", run("summary").stdout)
+
+
 class InjectionTest(unittest.TestCase):
     """Every page that shows the hostile report keeps its markup as text."""
 
@@ -344,12 +432,9 @@ class InjectionTest(unittest.TestCase):
 
 def main():
     global ARGS, FIXTURES
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--letapis", required=True)
-    parser.add_argument("--source", required=True)
-    ARGS, rest = parser.parse_known_args()
+    ARGS, rest = e2e_util.parse_args()
     FIXTURES = os.path.join(ARGS.source, "tests", "e2e", "web_fixtures")
-    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+    e2e_util.main(rest)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,108 @@
+// A reviewer's edit of an event's people moves the event between dossiers, and stays
+// through re-extraction and re-resolution.
+#include <unistd.h>
+
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "letapis/extractor.h"
+#include "letapis/ingest.h"
+#include "letapis/resolution.h"
+
+namespace letapis {
+namespace {
+
+namespace fs = std::filesystem;
+
+class EditedPeopleTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = (fs::temp_directory_path() / "letapis-edited-people-XXXXXX").string();
+    dir_ = mkdtemp(pattern.data());
+    ASSERT_TRUE(OpenSqlcipherStore((dir_ / "s.db").string(), "pass phrase", true, &store_).ok());
+    ASSERT_TRUE(Extractor::Load(LETAPIS_DATA_DIR, &extractor_).ok());
+    ASSERT_TRUE(NameMatcher::Load(LETAPIS_DATA_DIR, &matcher_).ok());
+  }
+  void TearDown() override {
+    store_.reset();
+    fs::remove_all(dir_);
+  }
+
+  void Add(const std::string& name, const std::string& text) {
+    SourceMeta meta;
+    meta.name = name;
+    meta.format = "txt";
+    Document doc;
+    ASSERT_TRUE(MakeDocument(text, meta, &doc).ok());
+    bool added = false;
+    ASSERT_TRUE(store_->AddReport(doc, extractor_.Run(doc), "test", &added).ok());
+    Resolve(false);
+  }
+
+  void Resolve(bool full) {
+    ResolutionSummary summary;
+    ASSERT_TRUE(ResolvePeople(store_.get(), matcher_, full, "test", &summary).ok());
+  }
+
+  // The event types of the dossier of the one person called `name`.
+  std::vector<std::string> Steps(const std::string& name) {
+    std::vector<Person> people;
+    EXPECT_TRUE(FindPeople(store_.get(), matcher_, name, &people).ok());
+    EXPECT_EQ(people.size(), 1u) << name;
+    if (people.size() != 1) return {};
+    Dossier d;
+    EXPECT_TRUE(BuildPersonDossier(store_.get(), people[0], {}, &d).ok());
+    std::vector<std::string> out;
+    for (const DossierStep& s : d.timeline) out.push_back(s.type + " " + s.report);
+    return out;
+  }
+
+  fs::path dir_;
+  std::unique_ptr<Store> store_;
+  Extractor extractor_;
+  NameMatcher matcher_;
+};
+
+TEST_F(EditedPeopleTest, TheEventMovesToTheRightDossier) {
+  Add("court.txt",
+      "On 12 April 2025 the court in Brest sentenced Olga Kavalenka to five years in prison.");
+  Add("raid.txt",
+      "On 3 March 2025 police detained Ivan Marchuk in Hrodna; his colleague was at home.");
+  const std::vector<std::string> detained = {"detention raid.txt"};
+  ASSERT_EQ(Steps("Ivan Marchuk"), detained);
+  ASSERT_EQ(Steps("Olga Kavalenka"), std::vector<std::string>{"sentence court.txt"});
+
+  // The rules named the wrong person: a reviewer names the right one, who is not named in
+  // that report, then resolution places the new entity.
+  FactFilter filter;
+  filter.type = "detention";
+  std::vector<FactRow> rows;
+  ASSERT_TRUE(store_->ListFacts(filter, &rows, nullptr).ok());
+  ASSERT_EQ(rows.size(), 1u);
+  ReviewAction edit;
+  edit.kind = "event";
+  edit.id = rows[0].id;
+  edit.action = "edit";
+  edit.actor = "ana";
+  edit.people = std::vector<std::string>{"Olga Kavalenka"};
+  ASSERT_TRUE(store_->ReviewFact(edit, nullptr).ok());
+  Resolve(false);
+  const std::vector<std::string> both = {"detention raid.txt", "sentence court.txt"};
+  EXPECT_EQ(Steps("Olga Kavalenka"), both);
+  EXPECT_TRUE(Steps("Ivan Marchuk").empty());
+
+  // Re-extraction rewrites every entity; the edit comes back and resolution follows.
+  StoredReport raid;
+  ASSERT_TRUE(store_->FindReport("raid.txt", &raid).ok());
+  ReextractStats stats;
+  ASSERT_TRUE(
+      store_->ReplaceExtraction(raid.id, extractor_.Run(raid.document), "test", &stats).ok());
+  EXPECT_EQ(stats.decisions_applied, 1);
+  Resolve(true);
+  EXPECT_EQ(Steps("Olga Kavalenka"), both);
+  EXPECT_TRUE(Steps("Ivan Marchuk").empty());
+}
+
+}  // namespace
+}  // namespace letapis
