@@ -145,6 +145,7 @@ void RunClient(const Options& o, const std::string& session, int index, Clock::t
                std::atomic<int64_t>* budget, Tally* out) {
   httplib::Client cli(o.base);
   cli.set_keep_alive(true);
+  cli.set_tcp_nodelay(true);
   cli.set_connection_timeout(10, 0);
   cli.set_read_timeout(60, 0);
   const httplib::Headers page_headers = {{"Cookie", "letapis_session=" + session}};
