@@ -431,11 +431,11 @@ def bench_load(args):
 
 def store_reports(args, db):
     """How many reports the store at db holds (0 when it cannot be read)."""
-    env = dict(os.environ, LETAPIS_PASSPHRASE=PASSPHRASE, LETAPIS_DB=db)
-    out = subprocess.run([args.letapis, "summary", "--json"], env=env, capture_output=True,
-                         text=True)
+    env = dict(os.environ, LETAPIS_PASSPHRASE=PASSPHRASE)
+    out = subprocess.run([args.search_latency, db, "--repeat", "1", "--query", "count=count",
+                          "--json"], env=env, capture_output=True, text=True)
     try:
-        return int(json.loads(out.stdout)["counts"]["reports"])
+        return int(json.loads(out.stdout)["reports"])
     except (ValueError, KeyError, TypeError):
         return 0
 
@@ -673,7 +673,7 @@ def main():
                         default=os.path.join(root, "build-bench", "search_latency"))
     parser.add_argument("--load-base-docs", type=int, default=300,
                         help="bench reports in the served store before the load starts")
-    parser.add_argument("--load-ingest-docs", type=int, default=1500,
+    parser.add_argument("--load-ingest-docs", type=int, default=3000,
                         help="bench reports ingested in another process during the load")
     parser.add_argument("--load-clients", type=int, default=8)
     parser.add_argument("--load-seconds", type=float, default=30)

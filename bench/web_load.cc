@@ -7,10 +7,11 @@
 // Logs in once through the login form (GET /login for its CSRF cookie, POST /login) and
 // sends every --page path with that session cookie; every --api path carries the API token
 // (Authorization: Bearer). N client threads, each with its own keep-alive connection, cycle
-// through all paths until --seconds have passed or --max-requests were sent in all. Prints
-// requests/s, answers by status, errors (5xx, other unexpected statuses, connection
-// failures) and latency p50/p95/p99/max per group (pages, api) and per path; --json prints
-// the same as one JSON object. Exits 1 when any request failed, 2 on bad arguments.
+// through all paths (each from its own starting point) until --seconds have passed or
+// --max-requests were sent in all. Prints requests/s, answers by status, errors (5xx, other
+// unexpected statuses, connection failures) and latency p50/p95/p99/max per group (pages, api) and
+// per path; --json prints the same as one JSON object. Exits 1 when any request failed, 2 on bad
+// arguments.
 #include <httplib.h>
 
 #include <algorithm>
@@ -126,6 +127,7 @@ std::string SetCookie(const httplib::Result& res, const std::string& name) {
 // Logs in through the form; returns the session cookie or exits with a message.
 std::string LogIn(const Options& o) {
   httplib::Client cli(o.base);
+  cli.set_read_timeout(60, 0);  // a busy server may take a while
   auto form = cli.Get("/login");
   if (!form || form->status != 200) Usage("GET /login failed");
   const std::string csrf = SetCookie(form, "letapis_login");
@@ -150,8 +152,10 @@ void RunClient(const Options& o, const std::string& session, int index, Clock::t
   cli.set_read_timeout(60, 0);
   const httplib::Headers page_headers = {{"Cookie", "letapis_session=" + session}};
   const httplib::Headers api_headers = {{"Authorization", "Bearer " + o.token}};
-  for (size_t i = static_cast<size_t>(index); Clock::now() < stop && budget->fetch_sub(1) > 0;
-       ++i) {
+  // Clients start spread over the paths, so that slow pages do not keep every client away
+  // from the rest of the list.
+  const size_t first = static_cast<size_t>(index) * o.targets.size() / o.clients;
+  for (size_t i = first; Clock::now() < stop && budget->fetch_sub(1) > 0; ++i) {
     const Target& t = o.targets[i % o.targets.size()];
     const auto start = Clock::now();
     auto res = cli.Get(t.path, t.group == "api" ? api_headers : page_headers);
