@@ -332,16 +332,20 @@ def load_paths(base, token):
     report = api_get(base, token, "/api/v1/reports?limit=1")["items"][0]["id"]
     person = api_get(base, token, "/api/v1/people?limit=1")["items"][0]["id"]
     event = api_get(base, token, "/api/v1/events?limit=1")["items"][0]["id"]
-    pages = ["/", "/reports", "/reports/%d" % report, "/events", "/events?type=arrest",
-             "/events?from=2020-01-01&to=2026-12-31", "/people", "/people?q=an",
-             "/people/view?id=%d" % person, "/stats", "/search?q=court",
-             "/search?q=government+minister", "/facts/event/%d" % event]
+    pages = ["/reports", "/reports/%d" % report, "/events", "/events?type=arrest",
+             "/events?from=2020-01-01&to=2026-12-31",
+             "/search?q=court", "/search?q=government+minister", "/facts/event/%d" % event]
     api = ["/api/v1/me", "/api/v1/reports?limit=20", "/api/v1/reports/%d" % report,
            "/api/v1/events?limit=50", "/api/v1/events?type=arrest", "/api/v1/claims",
-           "/api/v1/quotes", "/api/v1/people?limit=50", "/api/v1/people/%d" % person,
-           "/api/v1/search?q=police", "/api/v1/search?q=elect*",
-           "/api/v1/stats?category=political_prisoners"]
-    return pages, api
+           "/api/v1/quotes",
+           "/api/v1/search?q=police", "/api/v1/search?q=elect*"]
+    # Pages that go through every stored report or every person and mention (figures,
+    # timelines, people lists): their time grows with the store; measured as a second mix.
+    whole_pages = ["/", "/stats", "/people", "/people?q=an", "/people/view?id=%d" % person]
+    whole_api = ["/api/v1/stats?category=political_prisoners", "/api/v1/people?limit=50",
+                 "/api/v1/people/%d" % person]
+    return [("page-sized reads", pages, api),
+            ("with whole-store pages", pages + whole_pages, api + whole_api)]
 
 
 def bench_load(args):
@@ -375,31 +379,35 @@ def bench_load(args):
                 if time.time() > deadline or server.poll() is not None:
                     raise RuntimeError("letapis serve did not start (see %s)" % server_log.name)
                 time.sleep(0.2)
-        pages, api = load_paths(base, token)
-        cmd = [args.web_load, "--base", base, "--user", LOAD_USER, "--password-env",
-               "BENCH_LOAD_PASSWORD", "--token-env", "BENCH_LOAD_TOKEN", "--clients",
-               str(args.load_clients), "--seconds", str(args.load_seconds), "--max-requests",
-               str(args.load_max_requests), "--json"]
-        for p in pages:
-            cmd += ["--page", p]
-        for p in api:
-            cmd += ["--api", p]
+        mixes = load_paths(base, token)
         ingest_err = open(os.path.join(args.work, "ingest.log"), "w")
         ingest_start = time.monotonic()
         ingest = subprocess.Popen([args.letapis, "ingest", more], env=env,
                                   stdout=subprocess.DEVNULL, stderr=ingest_err)
         time.sleep(1)  # let the ingest start writing before the first request
         load_env = dict(os.environ, BENCH_LOAD_PASSWORD=LOAD_PASSWORD, BENCH_LOAD_TOKEN=token)
-        client = subprocess.run(cmd, env=load_env, capture_output=True, text=True,
-                                timeout=args.load_seconds + 600)
+        runs = []
+        for name, pages, api in mixes:
+            cmd = [args.web_load, "--base", base, "--user", LOAD_USER, "--password-env",
+                   "BENCH_LOAD_PASSWORD", "--token-env", "BENCH_LOAD_TOKEN", "--clients",
+                   str(args.load_clients), "--seconds", str(args.load_seconds),
+                   "--max-requests", str(args.load_max_requests), "--json"]
+            for p in pages:
+                cmd += ["--page", p]
+            for p in api:
+                cmd += ["--api", p]
+            client = subprocess.run(cmd, env=load_env, capture_output=True, text=True,
+                                    timeout=args.load_seconds + 600)
+            if client.returncode not in (0, 1) or not client.stdout.strip():
+                raise RuntimeError("web_load exited %d:\n%s" % (client.returncode,
+                                                                client.stderr))
+            runs.append(dict(json.loads(client.stdout), mix=name))
         load_end = time.monotonic()
         ingest_running_at_end = ingest.poll() is None
         ingest_rc = ingest.wait(timeout=3600)
         ingest_wall = time.monotonic() - ingest_start
         ingest = None
-        if client.returncode not in (0, 1) or not client.stdout.strip():
-            raise RuntimeError("web_load exited %d:\n%s" % (client.returncode, client.stderr))
-        result = json.loads(client.stdout)
+        result = {"runs": runs, "errors": sum(r["errors"] for r in runs)}
     finally:
         if ingest is not None:
             ingest.kill()
@@ -412,14 +420,16 @@ def bench_load(args):
     result.update({"ingest_docs": count, "ingest_mb": size / 1e6, "ingest_rc": ingest_rc,
                    "ingest_wall": ingest_wall, "ingest_overlap": ingest_running_at_end,
                    "load_wall": load_end - ingest_start, "base_docs": args.load_base_docs})
-    log("load: %d requests in %.1f s from %d clients: %.1f requests/s, %d errors %s" % (
-        result["requests"], result["seconds"], result["clients"], result["requests_per_s"],
-        result["errors"], json.dumps(result["by_status"])))
-    for g in result["groups"]:
-        log("  %-6s p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms  (%d ok, %d errors)" % (
-            g["name"], g["p50_ms"], g["p95_ms"], g["p99_ms"], g["max_ms"], g["ok"], g["errors"]))
-    for e in result["first_errors"]:
-        log("  error: %s" % e)
+    for run in runs:
+        log("load (%s): %d requests in %.1f s from %d clients: %.1f requests/s, %d errors %s" % (
+            run["mix"], run["requests"], run["seconds"], run["clients"], run["requests_per_s"],
+            run["errors"], json.dumps(run["by_status"])))
+        for g in run["groups"]:
+            log("  %-6s p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms  (%d ok, %d errors)"
+                % (g["name"], g["p50_ms"], g["p95_ms"], g["p99_ms"], g["max_ms"], g["ok"],
+                   g["errors"]))
+        for e in run["first_errors"]:
+            log("  error: %s" % e)
     log("  ingest of %d reports beside it: exit %d after %.1f s (%s the load)" % (
         count, ingest_rc, ingest_wall, "outlasted" if ingest_running_at_end else "ended before"))
     if ingest_rc != 0:
@@ -588,30 +598,36 @@ def write_results(args, info, stages, corpus, memory, peers, ingest, load, searc
                       fmt_num(ingest["store_mb"]), ingest["store_per_mb"]), ""]
     if load:
         lines += ["## Web server under load while an ingest runs", "",
-                  "`letapis serve` on loopback, %d clients of bench/web_load for %.0f s over %d "
-                  "read pages and %d API reads, on a store of the examples and %d bench reports, "
-                  "while `letapis ingest` of %s more reports (%s MB) ran in another process (exit "
-                  "%d after %.0f s; it %s the load)." % (
-                      load["clients"], load["seconds"], len([p for p in load["paths"]
-                                                            if not p["name"].startswith("/api/")]),
-                      len([p for p in load["paths"] if p["name"].startswith("/api/")]),
+                  "`letapis serve` on loopback, a store of the examples and %d bench reports, "
+                  "while `letapis ingest` of %s more reports (%s MB) ran in another process "
+                  "(exit %d after %.0f s; it %s the load). Two mixes one after the other, %d "
+                  "clients of bench/web_load each: page-sized reads (reports, a report, events "
+                  "with filters, search, a fact; the same through /api/v1), then the same with "
+                  "the pages that go through every stored report or person (dashboard, "
+                  "statistics, people, a dossier)." % (
                       load["base_docs"], fmt_num(load["ingest_docs"], 0),
                       fmt_num(load["ingest_mb"]), load["ingest_rc"], load["ingest_wall"],
-                      "outlasted" if load["ingest_overlap"] else "ended before the end of"), "",
-                  "| requests | requests/s | errors | answers by status |", "|---|---|---|---|",
-                  "| %s | %s | **%d** | %s |" % (
-                      fmt_num(load["requests"], 0), fmt_num(load["requests_per_s"]),
-                      load["errors"], ", ".join("%s: %s" % (k if k != "0" else "no answer",
-                                                             fmt_num(v, 0))
-                                                for k, v in load["by_status"].items())), "",
-                  "| group / path | answered | errors | p50 ms | p95 ms | p99 ms | max ms |",
-                  "|---|---|---|---|---|---|---|"]
-        for r in load["groups"] + load["paths"]:
-            name = "**%s**" % r["name"] if r in load["groups"] else "`%s`" % r["name"]
-            lines.append("| %s | %s | %d | %.1f | %.1f | %.1f | %.1f |" % (
-                name, fmt_num(r["ok"], 0), r["errors"], r["p50_ms"], r["p95_ms"], r["p99_ms"],
-                r["max_ms"]))
-        lines += [""] + ["Error: `%s`" % e for e in load["first_errors"]] + [""]
+                      "outlasted" if load["ingest_overlap"] else "ended before the end of",
+                      load["runs"][0]["clients"]), "",
+                  "| mix | requests | seconds | requests/s | errors | answers by status |",
+                  "|---|---|---|---|---|---|"]
+        for run in load["runs"]:
+            lines.append("| %s | %s | %.1f | %s | **%d** | %s |" % (
+                run["mix"], fmt_num(run["requests"], 0), run["seconds"],
+                fmt_num(run["requests_per_s"]), run["errors"],
+                ", ".join("%s: %s" % (k if k != "0" else "no answer", fmt_num(v, 0))
+                          for k, v in run["by_status"].items())))
+        for run in load["runs"]:
+            lines += ["", "Latency, %s:" % run["mix"], "",
+                      "| group / path | answered | errors | p50 ms | p95 ms | p99 ms | max ms |",
+                      "|---|---|---|---|---|---|---|"]
+            for r in run["groups"] + run["paths"]:
+                name = "**%s**" % r["name"] if r in run["groups"] else "`%s`" % r["name"]
+                lines.append("| %s | %s | %d | %.1f | %.1f | %.1f | %.1f |" % (
+                    name, fmt_num(r["ok"], 0), r["errors"], r["p50_ms"], r["p95_ms"],
+                    r["p99_ms"], r["max_ms"]))
+            lines += [""] + ["Error: `%s`" % e for e in run["first_errors"]]
+        lines.append("")
     if search:
         lines += ["## Search latency", "",
                   "Store::Search in-process (bench/search_latency: count, BM25 ranking and the "
@@ -673,10 +689,11 @@ def main():
                         default=os.path.join(root, "build-bench", "search_latency"))
     parser.add_argument("--load-base-docs", type=int, default=300,
                         help="bench reports in the served store before the load starts")
-    parser.add_argument("--load-ingest-docs", type=int, default=3000,
+    parser.add_argument("--load-ingest-docs", type=int, default=4000,
                         help="bench reports ingested in another process during the load")
     parser.add_argument("--load-clients", type=int, default=8)
-    parser.add_argument("--load-seconds", type=float, default=30)
+    parser.add_argument("--load-seconds", type=float, default=20,
+                        help="seconds of each of the two mixes")
     parser.add_argument("--load-max-requests", type=int, default=200000)
     parser.add_argument("--search-docs", type=int, default=20000,
                         help="reports in the search store (100000 for the issue's figure)")
