@@ -67,8 +67,8 @@ class SqlcipherStore final : public Store {
   Status Open(std::string_view key, bool create) {
     Status s = db_.Open(path_, create);
     if (s.ok()) s = db_.Key(key);
-    // Wait for other processes (a server, a backup) instead of failing at the first read.
     if (!s.ok()) return s;
+    // Wait for other processes (a server, a backup) instead of failing at the first read.
     db_.SetBusyWait(kBusyWaitMs);
     s = db_.Exec("SELECT count(*) FROM sqlite_master");
     if (s.code() == Status::Code::kCorrupt && db_.LastErrorIsNotADatabase()) {
