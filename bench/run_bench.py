@@ -355,7 +355,8 @@ def bench_load(args):
     first = os.path.join(args.work, "load-first")
     more = os.path.join(args.work, "load-more")
     ingest_documents(args.corpus, args.load_base_docs, first)
-    count, size = ingest_documents(args.corpus, args.load_ingest_docs, more, skip=args.load_base_docs)
+    count, size = ingest_documents(args.corpus, args.load_ingest_docs, more,
+                                   skip=args.load_base_docs)
     subprocess.run([args.letapis, "init"], env=env, check=True, stdout=subprocess.DEVNULL)
     run_measured([args.letapis, "ingest", os.path.join(args.root, "examples"), first], env=env)
     subprocess.run([args.letapis, "user", "add", LOAD_USER, "--role", "viewer",
@@ -633,7 +634,8 @@ def write_results(args, info, stages, corpus, memory, peers, ingest, load, searc
                   "Store::Search in-process (bench/search_latency: count, BM25 ranking and the "
                   "snippets of a page of %d) on a store of **%s reports** (%s MB), %d searches "
                   "per query after a warm-up round%s." % (
-                      search["limit"], fmt_num(search["reports"], 0), fmt_num(search["store_mb"], 0),
+                      search["limit"], fmt_num(search["reports"], 0),
+                      fmt_num(search["store_mb"], 0),
                       search["repeat"], "" if search["built_s"] is None else
                       "; building the store took %.0f s" % search["built_s"]), "",
                   "| query kind | query | matching reports | p50 ms | p95 ms | max ms |",
