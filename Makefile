@@ -83,8 +83,9 @@ BENCH_BUILD ?= build-bench
 BENCH_ARGS ?=
 bench: deps
 	@cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release -DLETAPIS_BENCH=ON >/dev/null
-	@cmake --build $(BENCH_BUILD) -j $(JOBS) --target letapis letapis_bench
+	@cmake --build $(BENCH_BUILD) -j $(JOBS) --target letapis letapis_bench web_load search_latency
 	@python3 bench/run_bench.py --letapis $(BENCH_BUILD)/letapis --stages $(BENCH_BUILD)/letapis_bench \
+	  --web-load $(BENCH_BUILD)/web_load --search-latency $(BENCH_BUILD)/search_latency \
 	  --work-persistent $(BENCH_BUILD) $(BENCH_ARGS)
 
 clean:

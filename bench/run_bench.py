@@ -15,6 +15,13 @@ Steps (each prints as it goes; see bench/RESULTS.md for what every number means)
   ingest   `letapis ingest` of --ingest-docs documents cut from the bench corpus into a
            new store: documents/s and store bytes per MB of text (--ingest-docs 100000
            builds the 100,000-document store for search benchmarks; --keep-store keeps it)
+  load     `letapis serve` on a free loopback port under bench/web_load (--load-clients
+           clients for --load-seconds over read pages and /api/v1 reads) while `letapis
+           ingest` of --load-ingest-docs more reports runs in another process: requests/s,
+           errors by status, latency p50/p95/p99/max of pages and API
+  search   Store::Search latency in-process (bench/search_latency) on a store of
+           --search-docs reports cut from the bench corpus (built once into --search-store
+           and reused when it already holds that many): p50/p95/max per query kind
 
 The corpus texts are read where they are and copied only into the temporary work folder
 (outside the repository), never into the project.
@@ -25,10 +32,12 @@ import json
 import os
 import platform
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 
 PASSPHRASE = "bench-only-passphrase"
 
@@ -230,10 +239,11 @@ def bench_peers(args):
 
 # ---------------------------------------------------------------- ingest
 
-def ingest_documents(corpus, count, folder, max_doc_bytes=3000):
+def ingest_documents(corpus, count, folder, max_doc_bytes=3000, skip=0):
     """Writes `count` JSONL reports cut from the corpus (paragraph-aligned pieces of at most
     max_doc_bytes), repeating the pieces with a distinct first line per round so that no
-    two reports are identical. Files stay under 30 MB (the reader's limit is 32 MiB)."""
+    two reports are identical; the first `skip` reports of that sequence are left out. Files
+    stay under 30 MB (the reader's limit is 32 MiB)."""
     pieces = []
     for sub in ("news", "enwiki"):
         for f in txt_files(os.path.join(corpus, sub)):
@@ -254,6 +264,9 @@ def ingest_documents(corpus, count, folder, max_doc_bytes=3000):
         for i, piece in enumerate(pieces):
             if written >= count:
                 break
+            if skip > 0:
+                skip -= 1
+                continue
             if out is None or out_bytes > 30e6:
                 if out:
                     out.close()
@@ -296,6 +309,179 @@ def bench_ingest(args):
     return row
 
 
+# ---------------------------------------------------------------- load
+
+LOAD_USER = "bench-viewer"
+LOAD_PASSWORD = "bench-only-password"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def api_get(base, token, path):
+    req = urllib.request.Request(base + path, headers={"Authorization": "Bearer " + token})
+    with urllib.request.urlopen(req, timeout=30) as res:
+        return json.loads(res.read())
+
+
+def load_paths(base, token):
+    """The read pages and API calls of the load test, with ids taken from the store."""
+    report = api_get(base, token, "/api/v1/reports?limit=1")["items"][0]["id"]
+    person = api_get(base, token, "/api/v1/people?limit=1")["items"][0]["id"]
+    event = api_get(base, token, "/api/v1/events?limit=1")["items"][0]["id"]
+    pages = ["/reports", "/reports/%d" % report, "/events", "/events?type=arrest",
+             "/events?from=2020-01-01&to=2026-12-31",
+             "/search?q=court", "/search?q=government+minister", "/facts/event/%d" % event]
+    api = ["/api/v1/me", "/api/v1/reports?limit=20", "/api/v1/reports/%d" % report,
+           "/api/v1/events?limit=50", "/api/v1/events?type=arrest", "/api/v1/claims",
+           "/api/v1/quotes",
+           "/api/v1/search?q=police", "/api/v1/search?q=elect*"]
+    # Pages that go through every stored report or every person and mention (figures,
+    # timelines, people lists): their time grows with the store; measured as a second mix.
+    whole_pages = ["/", "/stats", "/people", "/people?q=an", "/people/view?id=%d" % person]
+    whole_api = ["/api/v1/stats?category=political_prisoners", "/api/v1/people?limit=50",
+                 "/api/v1/people/%d" % person]
+    return [("page-sized reads", pages, api),
+            ("with whole-store pages", pages + whole_pages, api + whole_api)]
+
+
+def bench_load(args):
+    """Serves a store under web_load while an ingest of more reports runs beside it."""
+    db = os.path.join(args.work, "load.db")
+    env = dict(os.environ, LETAPIS_PASSPHRASE=PASSPHRASE, LETAPIS_DB=db)
+    first = os.path.join(args.work, "load-first")
+    more = os.path.join(args.work, "load-more")
+    ingest_documents(args.corpus, args.load_base_docs, first)
+    count, size = ingest_documents(args.corpus, args.load_ingest_docs, more,
+                                   skip=args.load_base_docs)
+    subprocess.run([args.letapis, "init"], env=env, check=True, stdout=subprocess.DEVNULL)
+    run_measured([args.letapis, "ingest", os.path.join(args.root, "examples"), first], env=env)
+    subprocess.run([args.letapis, "user", "add", LOAD_USER, "--role", "viewer",
+                    "--password-stdin"], env=env, check=True, input=LOAD_PASSWORD + "\n",
+                   text=True, stdout=subprocess.DEVNULL)
+    token = subprocess.run([args.letapis, "token", "create", LOAD_USER, "--label", "bench"],
+                           env=env, check=True, capture_output=True, text=True).stdout.strip()
+    port = free_port()
+    base = "http://127.0.0.1:%d" % port
+    server_log = open(os.path.join(args.work, "serve.log"), "w")
+    server = subprocess.Popen([args.letapis, "serve", "--listen", "127.0.0.1:%d" % port],
+                              env=env, stdout=server_log, stderr=subprocess.STDOUT)
+    ingest = None
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                urllib.request.urlopen(base + "/login", timeout=5).read()
+                break
+            except OSError:
+                if time.time() > deadline or server.poll() is not None:
+                    raise RuntimeError("letapis serve did not start (see %s)" % server_log.name)
+                time.sleep(0.2)
+        mixes = load_paths(base, token)
+        ingest_err = open(os.path.join(args.work, "ingest.log"), "w")
+        ingest_start = time.monotonic()
+        ingest = subprocess.Popen([args.letapis, "ingest", more], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=ingest_err)
+        time.sleep(1)  # let the ingest start writing before the first request
+        load_env = dict(os.environ, BENCH_LOAD_PASSWORD=LOAD_PASSWORD, BENCH_LOAD_TOKEN=token)
+        runs = []
+        for name, pages, api in mixes:
+            cmd = [args.web_load, "--base", base, "--user", LOAD_USER, "--password-env",
+                   "BENCH_LOAD_PASSWORD", "--token-env", "BENCH_LOAD_TOKEN", "--clients",
+                   str(args.load_clients), "--seconds", str(args.load_seconds),
+                   "--max-requests", str(args.load_max_requests), "--json"]
+            for p in pages:
+                cmd += ["--page", p]
+            for p in api:
+                cmd += ["--api", p]
+            client = subprocess.run(cmd, env=load_env, capture_output=True, text=True,
+                                    timeout=args.load_seconds + 600)
+            if client.returncode not in (0, 1) or not client.stdout.strip():
+                raise RuntimeError("web_load exited %d:\n%s" % (client.returncode,
+                                                                client.stderr))
+            runs.append(dict(json.loads(client.stdout), mix=name))
+        load_end = time.monotonic()
+        ingest_running_at_end = ingest.poll() is None
+        ingest_rc = ingest.wait(timeout=3600)
+        ingest_wall = time.monotonic() - ingest_start
+        ingest = None
+        result = {"runs": runs, "errors": sum(r["errors"] for r in runs)}
+    finally:
+        if ingest is not None:
+            ingest.kill()
+            ingest.wait()
+        server.terminate()
+        server.wait(timeout=60)
+        server_log.close()
+    with open(os.path.join(args.work, "ingest.log")) as f:
+        ingest_log = f.read()
+    result.update({"ingest_docs": count, "ingest_mb": size / 1e6, "ingest_rc": ingest_rc,
+                   "ingest_wall": ingest_wall, "ingest_overlap": ingest_running_at_end,
+                   "load_wall": load_end - ingest_start, "base_docs": args.load_base_docs})
+    for run in runs:
+        log("load (%s): %d requests in %.1f s from %d clients: %.1f requests/s, %d errors %s" % (
+            run["mix"], run["requests"], run["seconds"], run["clients"], run["requests_per_s"],
+            run["errors"], json.dumps(run["by_status"])))
+        for g in run["groups"]:
+            log("  %-6s p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms  (%d ok, %d errors)"
+                % (g["name"], g["p50_ms"], g["p95_ms"], g["p99_ms"], g["max_ms"], g["ok"],
+                   g["errors"]))
+        for e in run["first_errors"]:
+            log("  error: %s" % e)
+    log("  ingest of %d reports beside it: exit %d after %.1f s (%s the load)" % (
+        count, ingest_rc, ingest_wall, "outlasted" if ingest_running_at_end else "ended before"))
+    if ingest_rc != 0:
+        log("  ingest stderr: %s" % ingest_log[-2000:])
+    return result
+
+
+# ---------------------------------------------------------------- search
+
+def store_reports(args, db):
+    """How many reports the store at db holds (0 when it cannot be read)."""
+    env = dict(os.environ, LETAPIS_PASSPHRASE=PASSPHRASE)
+    out = subprocess.run([args.search_latency, db, "--repeat", "1", "--query", "count=count",
+                          "--json"], env=env, capture_output=True, text=True)
+    try:
+        return int(json.loads(out.stdout)["reports"])
+    except (ValueError, KeyError, TypeError):
+        return 0
+
+
+def bench_search(args):
+    db = args.search_store or os.path.join(args.work, "search.db")
+    built = None
+    have = store_reports(args, db) if os.path.exists(db) else 0
+    if have < args.search_docs:
+        if os.path.exists(db):
+            os.remove(db)
+        folder = os.path.join(args.work, "search-feed")
+        count, size = ingest_documents(args.corpus, args.search_docs, folder)
+        env = dict(os.environ, LETAPIS_PASSPHRASE=PASSPHRASE, LETAPIS_DB=db)
+        subprocess.run([args.letapis, "init"], env=env, check=True, stdout=subprocess.DEVNULL)
+        log("search: building a store of %d reports in %s" % (count, db))
+        wall, _, _, _ = run_measured([args.letapis, "ingest", folder], env=env)
+        shutil.rmtree(folder, ignore_errors=True)
+        built = wall
+        have = store_reports(args, db)
+    env = dict(os.environ, LETAPIS_PASSPHRASE=PASSPHRASE)
+    out = subprocess.run([args.search_latency, db, "--repeat", str(args.search_repeat), "--json"],
+                         env=env, capture_output=True, text=True, check=True)
+    result = json.loads(out.stdout)
+    result["built_s"] = built
+    result["store_mb"] = os.path.getsize(db) / 1e6
+    log("search over %d reports (store %.0f MB): p50 %.1f ms, p95 %.1f ms, max %.1f ms" % (
+        result["reports"], result["store_mb"], result["p50_ms"], result["p95_ms"],
+        result["max_ms"]))
+    for q in result["queries"]:
+        log("  %-14s %-18s %7d matches  p50 %.1f ms  p95 %.1f ms  max %.1f ms" % (
+            q["kind"], q["query"], q["matches"], q["p50_ms"], q["p95_ms"], q["max_ms"]))
+    return result
+
+
 # ---------------------------------------------------------------- report
 
 def fmt_num(v, digits=1):
@@ -329,7 +515,36 @@ def targets(corpus, memory, peers):
             "average above); MB per CPU second is the steadier single-thread figure.", ""]
 
 
-def write_results(args, info, stages, corpus, memory, peers, ingest):
+def earlier_sections(path, info, new_lines):
+    """The `## ` sections of the results file at path that this run did not write (a run
+    with --only keeps the others), each marked with the run it comes from."""
+    if not os.path.exists(path):
+        return []
+    with open(path) as f:
+        old = f.read().split("\n")
+    when = next((l for l in old if l.startswith("| date (UTC) |")), "").strip("| ")
+    commit = next((l for l in old if l.startswith("| commit |")), "").strip("| ")
+    written = {l for l in new_lines if l.startswith("## ")}
+    sections, cur = [], None
+    for line in old:
+        if line.startswith("## "):
+            cur = [line]
+            sections.append(cur)
+        elif cur is not None:
+            cur.append(line)
+    out = []
+    for sec in sections:
+        base = sec[0].split(" (from the run of ")[0]
+        if base in written or base == "## What the numbers mean" or any(
+                "Not measured by this script" in l for l in sec):
+            continue
+        title = sec[0] if base != sec[0] else "%s (from the run of %s, %s)" % (
+            sec[0], when.replace("date (UTC) | ", ""), commit.replace("commit | ", "commit "))
+        out += [title] + sec[1:]
+    return out
+
+
+def write_results(args, info, stages, corpus, memory, peers, ingest, load, search):
     lines = ["# Benchmark results", "",
              "Written by `make bench` (bench/run_bench.py); see the end of this file for what "
              "each number means.", "",
@@ -382,10 +597,55 @@ def write_results(args, info, stages, corpus, memory, peers, ingest):
                       fmt_num(ingest["docs"], 0), fmt_num(ingest["mb"]), ingest["wall"],
                       fmt_num(ingest["docs_s"], 0), fmt_num(ingest["mb_s"], 2),
                       fmt_num(ingest["store_mb"]), ingest["store_per_mb"]), ""]
-    lines += ["## Search latency", "",
-              "Not measured by this script: full-text search is being built separately. Its "
-              "benchmark (p50/p95 over a store of 100,000 reports) uses the store that "
-              "`--ingest-docs 100000 --keep-store PATH` builds.", ""]
+    if load:
+        lines += ["## Web server under load while an ingest runs", "",
+                  "`letapis serve` on loopback, a store of the examples and %d bench reports, "
+                  "while `letapis ingest` of %s more reports (%s MB) ran in another process "
+                  "(exit %d after %.0f s; it %s the load). Two mixes one after the other, %d "
+                  "clients of bench/web_load each: page-sized reads (reports, a report, events "
+                  "with filters, search, a fact; the same through /api/v1), then the same with "
+                  "the pages that go through every stored report or person (dashboard, "
+                  "statistics, people, a dossier)." % (
+                      load["base_docs"], fmt_num(load["ingest_docs"], 0),
+                      fmt_num(load["ingest_mb"]), load["ingest_rc"], load["ingest_wall"],
+                      "outlasted" if load["ingest_overlap"] else "ended before the end of",
+                      load["runs"][0]["clients"]), "",
+                  "| mix | requests | seconds | requests/s | errors | answers by status |",
+                  "|---|---|---|---|---|---|"]
+        for run in load["runs"]:
+            lines.append("| %s | %s | %.1f | %s | **%d** | %s |" % (
+                run["mix"], fmt_num(run["requests"], 0), run["seconds"],
+                fmt_num(run["requests_per_s"]), run["errors"],
+                ", ".join("%s: %s" % (k if k != "0" else "no answer", fmt_num(v, 0))
+                          for k, v in run["by_status"].items())))
+        for run in load["runs"]:
+            lines += ["", "Latency, %s:" % run["mix"], "",
+                      "| group / path | answered | errors | p50 ms | p95 ms | p99 ms | max ms |",
+                      "|---|---|---|---|---|---|---|"]
+            for r in run["groups"] + run["paths"]:
+                name = "**%s**" % r["name"] if r in run["groups"] else "`%s`" % r["name"]
+                lines.append("| %s | %s | %d | %.1f | %.1f | %.1f | %.1f |" % (
+                    name, fmt_num(r["ok"], 0), r["errors"], r["p50_ms"], r["p95_ms"],
+                    r["p99_ms"], r["max_ms"]))
+            lines += [""] + ["Error: `%s`" % e for e in run["first_errors"]]
+        lines.append("")
+    if search:
+        lines += ["## Search latency", "",
+                  "Store::Search in-process (bench/search_latency: count, BM25 ranking and the "
+                  "snippets of a page of %d) on a store of **%s reports** (%s MB), %d searches "
+                  "per query after a warm-up round%s." % (
+                      search["limit"], fmt_num(search["reports"], 0),
+                      fmt_num(search["store_mb"], 0),
+                      search["repeat"], "" if search["built_s"] is None else
+                      "; building the store took %.0f s" % search["built_s"]), "",
+                  "| query kind | query | matching reports | p50 ms | p95 ms | max ms |",
+                  "|---|---|---|---|---|---|"]
+        for q in search["queries"]:
+            lines.append("| %s | `%s` | %s | %.1f | %.1f | %.1f |" % (
+                q["kind"], q["query"], fmt_num(q["matches"], 0), q["p50_ms"], q["p95_ms"],
+                q["max_ms"]))
+        lines += ["| **all** | | | **%.1f** | **%.1f** | %.1f |" % (
+            search["p50_ms"], search["p95_ms"], search["max_ms"]), ""]
     lines += targets(corpus, memory, peers)
     if stages:
         lines += ["## Stages (Google Benchmark, CPU time, 1 thread)", "",
@@ -398,6 +658,7 @@ def write_results(args, info, stages, corpus, memory, peers, ingest):
                 fmt_num(r["mb_s"]) if "mb_s" in r else "",
                 fmt_num(r["items_s"], 0) if "items_s" in r else ""))
         lines.append("")
+    lines += earlier_sections(args.out, info, lines)
     with open(os.path.join(args.root, "bench", "RESULTS.template.md")) as f:
         lines.append(f.read().rstrip() + "\n")
     with open(args.out, "w") as f:
@@ -425,14 +686,33 @@ def main():
                         help="corpus runs per thread count; the fastest is reported")
     parser.add_argument("--min-time", type=float, default=0.5,
                         help="Google Benchmark --benchmark_min_time per stage (s)")
-    parser.add_argument("--only", default="stages,corpus,memory,peers,ingest",
+    parser.add_argument("--web-load", default=os.path.join(root, "build-bench", "web_load"))
+    parser.add_argument("--search-latency",
+                        default=os.path.join(root, "build-bench", "search_latency"))
+    parser.add_argument("--load-base-docs", type=int, default=300,
+                        help="bench reports in the served store before the load starts")
+    parser.add_argument("--load-ingest-docs", type=int, default=4000,
+                        help="bench reports ingested in another process during the load")
+    parser.add_argument("--load-clients", type=int, default=8)
+    parser.add_argument("--load-seconds", type=float, default=20,
+                        help="seconds of each of the two mixes")
+    parser.add_argument("--load-max-requests", type=int, default=200000)
+    parser.add_argument("--search-docs", type=int, default=20000,
+                        help="reports in the search store (100000 for the issue's figure)")
+    parser.add_argument("--search-store", default="",
+                        help="keep the search store here and reuse it on later runs")
+    parser.add_argument("--search-repeat", type=int, default=50,
+                        help="searches per query kind")
+    parser.add_argument("--only", default="stages,corpus,memory,peers,ingest,load",
                         help="comma-separated steps to run")
     args = parser.parse_args()
     args.root = root
     args.corpus = os.path.join(args.shared, "corpus", "bench")
     args.cores = os.cpu_count() or 1
     steps = set(args.only.split(","))
-    for f in (args.letapis,):
+    needed = [args.letapis] + ([args.web_load] if "load" in steps else []) + (
+        [args.search_latency] if "search" in steps else [])
+    for f in needed:
         if not os.path.exists(f):
             sys.exit("run_bench: %s not found (make bench builds it)" % f)
     if not os.path.isdir(args.corpus):
@@ -453,7 +733,12 @@ def main():
             if "memory" in steps else []
         peers = bench_peers(args) if "peers" in steps else None
         ingest = bench_ingest(args) if "ingest" in steps else None
-    write_results(args, info, stages, corpus, memory, peers, ingest)
+        load = bench_load(args) if "load" in steps else None
+        search = bench_search(args) if "search" in steps else None
+    write_results(args, info, stages, corpus, memory, peers, ingest, load, search)
+    if load and (load["errors"] or load["ingest_rc"] != 0):
+        sys.exit("run_bench: the load test had %d failed requests; the ingest beside it exited %d"
+                 % (load["errors"], load["ingest_rc"]))
 
 
 if __name__ == "__main__":

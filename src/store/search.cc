@@ -90,46 +90,104 @@ void Bm25(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 
 Status RegisterSearchFunctions(Database* db) { return db->CreateFunction("letapis_bm25", 1, Bm25); }
 
+namespace {
+
+// A ranked match: higher score first, then the newer report (higher docid) first.
+struct Ranked {
+  double score;
+  int64_t docid;
+};
+
+bool RanksBefore(const Ranked& a, const Ranked& b) {
+  return a.score != b.score ? a.score > b.score : a.docid > b.docid;
+}
+
+// One pass over every match: counts them into *total and keeps the best `keep` in *best,
+// best first. Only docids and scores are held (a heap of at most `keep`), never texts.
+Status RankMatches(Database* db, const std::string& match, size_t keep, int64_t* total,
+                   std::vector<Ranked>* best) {
+  Statement rank;
+  Status s = db->Prepare(
+      "SELECT docid, letapis_bm25(matchinfo(report_fts, 'pcnalx')) FROM report_fts"
+      " WHERE report_fts MATCH ?1",
+      &rank);
+  if (!s.ok()) return s;
+  rank.BindText(1, match);
+  // A heap whose front is the worst of the kept rows.
+  best->clear();
+  bool row = false;
+  while ((s = rank.Step(&row)).ok() && row) {
+    ++*total;
+    const Ranked r{rank.ColumnDouble(1), rank.ColumnInt64(0)};
+    if (best->size() < keep) {
+      best->push_back(r);
+      std::push_heap(best->begin(), best->end(), RanksBefore);
+    } else if (keep > 0 && RanksBefore(r, best->front())) {
+      std::pop_heap(best->begin(), best->end(), RanksBefore);
+      best->back() = r;
+      std::push_heap(best->begin(), best->end(), RanksBefore);
+    }
+  }
+  if (!s.ok()) return s;
+  std::sort_heap(best->begin(), best->end(), RanksBefore);
+  return Status::Ok();
+}
+
+// Fills the snippet of every hit in one pass over the matches (not one per hit).
+Status AddSnippets(Database* db, const std::string& match, std::vector<SearchHit>* hits) {
+  if (hits->empty()) return Status::Ok();
+  std::string sql =
+      "SELECT docid, snippet(report_fts, char(1), char(2), '…', -1, ?2) FROM report_fts"
+      " WHERE report_fts MATCH ?1 AND docid IN (";
+  for (size_t i = 0; i < hits->size(); ++i) sql += i ? ", ?" + std::to_string(i + 3) : "?3";
+  sql += ")";
+  Statement snip;
+  Status s = db->Prepare(sql, &snip);
+  if (!s.ok()) return s;
+  snip.BindText(1, match).BindInt64(2, kSnippetTokens);
+  for (size_t i = 0; i < hits->size(); ++i) {
+    snip.BindInt64(static_cast<int>(i + 3), (*hits)[i].source_id);
+  }
+  bool row = false;
+  while ((s = snip.Step(&row)).ok() && row) {
+    const int64_t docid = snip.ColumnInt64(0);
+    for (SearchHit& hit : *hits) {
+      if (hit.source_id == docid) hit.snippet = snip.ColumnText(1);
+    }
+  }
+  return s;
+}
+
+}  // namespace
+
 Status Search(Database* db, const std::string& query, int64_t limit, int64_t offset,
               SearchResults* out) {
   *out = SearchResults{};
   const std::string match = SearchMatchExpression(query);
   if (match.empty()) return Status::Ok();
+  const size_t page = static_cast<size_t>(std::clamp<int64_t>(limit, 1, kMaxPage));
+  // Ranking keeps at most skip + page rows, and never more than there are matches.
+  const size_t skip = static_cast<size_t>(std::max<int64_t>(offset, 0));
   Transaction tx(db);
   Status s = tx.Begin(Transaction::Mode::kRead);
-  Statement count, rank, snip;
-  bool row = false;
-  if (s.ok()) s = db->Prepare("SELECT count(*) FROM report_fts WHERE report_fts MATCH ?1", &count);
-  if (s.ok()) s = count.BindText(1, match).Step(&row);
-  if (!s.ok()) return s;
-  out->total = count.ColumnInt64(0);
-  // Rank first (only docids and scores are sorted), then build snippets for one page.
-  s = db->Prepare(
-      "SELECT r.docid, r.score, s.name, s.title, coalesce(s.published, '') FROM"
-      " (SELECT docid, letapis_bm25(matchinfo(report_fts, 'pcnalx')) AS score FROM report_fts"
-      "  WHERE report_fts MATCH ?1 ORDER BY score DESC, docid DESC LIMIT ?2 OFFSET ?3) r"
-      " JOIN source s ON s.id = r.docid ORDER BY r.score DESC, r.docid DESC",
-      &rank);
-  if (!s.ok()) return s;
-  rank.BindText(1, match).BindInt64(2, std::clamp<int64_t>(limit, 1, kMaxPage));
-  rank.BindInt64(3, std::max<int64_t>(offset, 0));
-  while ((s = rank.Step(&row)).ok() && row) {
-    out->hits.push_back(SearchHit{rank.ColumnInt64(0), rank.ColumnText(2), rank.ColumnText(3),
-                                  rank.ColumnText(4), "", rank.ColumnDouble(1)});
-  }
+  // Count and rank in one pass, then read the page's reports and snippets.
+  std::vector<Ranked> best;
+  if (s.ok()) s = RankMatches(db, match, skip + page, &out->total, &best);
+  Statement source;
   if (s.ok()) {
-    s = db->Prepare(
-        "SELECT snippet(report_fts, char(1), char(2), '…', -1, ?3) FROM report_fts"
-        " WHERE report_fts MATCH ?1 AND docid = ?2",
-        &snip);
+    s = db->Prepare("SELECT name, title, coalesce(published, '') FROM source WHERE id = ?1",
+                    &source);
   }
-  for (SearchHit& hit : out->hits) {
-    if (!s.ok()) break;
-    snip.BindText(1, match).BindInt64(2, hit.source_id).BindInt64(3, kSnippetTokens);
-    s = snip.Step(&row);
-    if (s.ok() && row) hit.snippet = snip.ColumnText(0);
-    snip.Reset();
+  for (size_t i = skip; s.ok() && i < best.size(); ++i) {
+    bool row = false;
+    s = source.BindInt64(1, best[i].docid).Step(&row);
+    if (s.ok() && row) {
+      out->hits.push_back(SearchHit{best[i].docid, source.ColumnText(0), source.ColumnText(1),
+                                    source.ColumnText(2), "", best[i].score});
+    }
+    source.Reset();
   }
+  if (s.ok()) s = AddSnippets(db, match, &out->hits);
   if (s.ok()) s = tx.Commit();
   return s;
 }
