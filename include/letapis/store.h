@@ -98,6 +98,10 @@ class Store {
   // current assignment (people.h).
   virtual Status ListPersonMentions(std::vector<PersonMention>* out) = 0;
 
+  // The ids of the reports with a mention resolved to person `person_id`, ascending
+  // (StoredReport::id); empty when none.
+  virtual Status ListReportsOfPerson(int64_t person_id, std::vector<int64_t>* out) = 0;
+
   // Saves one resolution run in one transaction with one audit entry: `people` inserted or
   // their names updated, `removed` people (from reports) deleted, `assignments` recorded on
   // their entities. `full`: a re-resolution from scratch (every earlier assignment cleared).

@@ -99,15 +99,19 @@ Status BuildPersonDossier(Store* store, const Person& person,
   const int64_t id = person.id;
   DossierBuilder builder([id](const Entity&, int64_t person_id) { return person_id == id; },
                          role_words);
-  Status s = store->ForEachReport([&](const StoredReport& r) {
-    StoredReport reviewed = r;
-    Status dropped = DropRejectedFacts(store, &reviewed);
-    if (dropped.ok()) {
-      builder.Add(reviewed.document, reviewed.extraction, r.original_id != 0 ? r.original_id : r.id,
+  // Only the reports that mention the person: a dossier costs what the person's record
+  // holds, not the size of the store.
+  std::vector<int64_t> report_ids;
+  Status s = store->ListReportsOfPerson(id, &report_ids);
+  for (size_t i = 0; s.ok() && i < report_ids.size(); ++i) {
+    StoredReport r;
+    s = store->LoadReport(report_ids[i], &r);
+    if (s.ok()) s = DropRejectedFacts(store, &r);
+    if (s.ok()) {
+      builder.Add(r.document, r.extraction, r.original_id != 0 ? r.original_id : r.id,
                   r.entity_person);
     }
-    return dropped;
-  });
+  }
   if (!s.ok()) return s;
   *out = builder.Build();
   out->person_id = id;

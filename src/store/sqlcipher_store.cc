@@ -227,6 +227,17 @@ class SqlcipherStore final : public Store {
     return s;
   }
 
+  Status ListReportsOfPerson(int64_t person_id, std::vector<int64_t>* out) override {
+    out->clear();
+    Statement stmt;
+    Status s = db_.Prepare(
+        "SELECT DISTINCT source_id FROM entity WHERE person_id = ?1 ORDER BY source_id", &stmt);
+    if (s.ok()) stmt.BindInt64(1, person_id);
+    bool row = false;
+    while (s.ok() && (s = stmt.Step(&row)).ok() && row) out->push_back(stmt.ColumnInt64(0));
+    return s;
+  }
+
   Status SaveResolution(const std::vector<Person>& people, const std::vector<int64_t>& removed,
                         const std::vector<PersonAssignment>& assignments, bool full,
                         const std::string& actor) override {

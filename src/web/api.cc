@@ -5,7 +5,6 @@
 #include "letapis/export.h"
 #include "letapis/person_lookup.h"
 #include "letapis/resolution.h"
-#include "letapis/reviewed.h"
 #include "letapis/statistics.h"
 #include "web/app.h"
 
@@ -276,17 +275,13 @@ WebResponse Ingest(App& app, const WebRequest& r) {
 }
 
 WebResponse Stats(App& app, const WebRequest& r) {
-  StatisticsTimeline timeline;
   const std::string category = r.Param("category");
-  Status s = app.store->ForEachReport([&](const StoredReport& rep) {
-    StoredReport reviewed = rep;
-    Status dropped = DropRejectedFacts(app.store.get(), &reviewed);
-    if (dropped.ok()) timeline.Add(reviewed.document, reviewed.extraction, category);
-    return dropped;
-  });
+  std::shared_ptr<const std::vector<StatisticPoint>> figures;
+  Status s = app.statistics.Get(app.store.get(), &figures);
   if (!s.ok()) return Error(s);
   json items = json::array();
-  for (const StatisticPoint& p : timeline.Points()) {
+  for (const StatisticPoint& p : *figures) {
+    if (!category.empty() && p.category != category) continue;
     items.push_back({{"category", p.category},
                      {"as_of", p.as_of.known() ? json(p.as_of.ToIso()) : json()},
                      {"value", p.value},

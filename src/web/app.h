@@ -15,6 +15,7 @@
 #include "web/public_view.h"
 #include "web/rate_limit.h"
 #include "web/request.h"
+#include "web/statistics_cache.h"
 
 namespace letapis::web {
 
@@ -30,6 +31,7 @@ struct App {
   RateLimiter client_limiter{50, 300};  // failed logins per client address
   bool secure_cookies = false;          // add Secure to cookies (serving behind HTTPS)
   PublicViewCache public_view;          // the public site's data (serve --public)
+  StatisticsCache statistics;           // every figure, for the dashboard and statistics
 };
 
 // Who may call a route.

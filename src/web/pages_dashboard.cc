@@ -3,7 +3,6 @@
 
 #include <fmt/format.h>
 
-#include "letapis/reviewed.h"
 #include "letapis/statistics.h"
 #include "web/app.h"
 #include "web/fact_view.h"
@@ -37,15 +36,8 @@ WebResponse Dashboard(App& app, const WebRequest& r) {
   std::vector<FactRow> ignored;
   int64_t to_review = 0;
   if (s.ok()) s = app.store->ListFacts(proposed, &ignored, &to_review);
-  StatisticsTimeline timeline;
-  if (s.ok()) {
-    s = app.store->ForEachReport([&](const StoredReport& rep) {
-      StoredReport reviewed = rep;
-      Status dropped = DropRejectedFacts(app.store.get(), &reviewed);
-      if (dropped.ok()) timeline.Add(reviewed.document, reviewed.extraction, "political_prisoners");
-      return dropped;
-    });
-  }
+  std::shared_ptr<const std::vector<StatisticPoint>> figures;
+  if (s.ok()) s = app.statistics.Get(app.store.get(), &figures);
   if (!s.ok()) return ErrorResponse(r, HttpStatus(s), s.message());
   std::map<std::string, double> per_month;
   for (const FactRow& f : events) {
@@ -54,8 +46,9 @@ WebResponse Dashboard(App& app, const WebRequest& r) {
   std::vector<std::pair<std::string, double>> bars(per_month.begin(), per_month.end());
   if (bars.size() > 24) bars.erase(bars.begin(), bars.end() - 24);
   std::vector<std::pair<std::string, double>> line;
-  for (const StatisticPoint& p : timeline.Points()) {
-    if (p.as_of.known()) line.emplace_back(p.as_of.ToIso(), p.value);
+  for (const StatisticPoint& p : *figures) {
+    if (p.category == "political_prisoners" && p.as_of.known())
+      line.emplace_back(p.as_of.ToIso(), p.value);
   }
   std::string body = fmt::format(
       "<section class=\"tiles\"><a class=\"tile\" href=\"/reports\"><b>{}</b>reports</a>"
@@ -98,16 +91,11 @@ WebResponse Dashboard(App& app, const WebRequest& r) {
 }
 
 WebResponse StatsPage(App& app, const WebRequest& r) {
-  StatisticsTimeline timeline;
-  Status s = app.store->ForEachReport([&](const StoredReport& rep) {
-    StoredReport reviewed = rep;
-    Status dropped = DropRejectedFacts(app.store.get(), &reviewed);
-    if (dropped.ok()) timeline.Add(reviewed.document, reviewed.extraction, "");
-    return dropped;
-  });
+  std::shared_ptr<const std::vector<StatisticPoint>> figures;
+  Status s = app.statistics.Get(app.store.get(), &figures);
   if (!s.ok()) return ErrorResponse(r, HttpStatus(s), s.message());
   std::map<std::string, std::vector<StatisticPoint>> by_category;
-  for (const StatisticPoint& p : timeline.Points()) by_category[p.category].push_back(p);
+  for (const StatisticPoint& p : *figures) by_category[p.category].push_back(p);
   std::string body;
   for (const auto& [category, points] : by_category) {
     std::vector<std::pair<std::string, double>> line;

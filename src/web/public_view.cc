@@ -4,6 +4,7 @@
 #include <set>
 
 #include "letapis/public_export.h"
+#include "web/statistics_cache.h"
 
 namespace letapis::web {
 namespace {
@@ -63,11 +64,9 @@ Status LoadPublicView(Store* store, const NameMatcher& matcher, PublicView* out)
 
 Status PublicViewCache::Get(Store* store, const NameMatcher& matcher,
                             std::shared_ptr<const PublicView>* out) {
-  std::vector<AuditEntry> newest;
-  Status s = store->ListAudit(1, &newest);
+  std::string key;
+  Status s = StoreStateKey(store, &key);
   if (!s.ok()) return s;
-  const std::string key =
-      newest.empty() ? "" : std::to_string(newest.back().id) + " " + newest.back().hash;
   if (view_ == nullptr || key != key_) {
     auto view = std::make_shared<PublicView>();
     s = LoadPublicView(store, matcher, view.get());
