@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -101,6 +102,9 @@ class Store {
   // The ids of the reports with a mention resolved to person `person_id`, ascending
   // (StoredReport::id); empty when none.
   virtual Status ListReportsOfPerson(int64_t person_id, std::vector<int64_t>* out) = 0;
+
+  // For every person with a mention, how many reports mention them (replaces *out).
+  virtual Status CountReportsPerPerson(std::map<int64_t, size_t>* out) = 0;
 
   // Saves one resolution run in one transaction with one audit entry: `people` inserted or
   // their names updated, `removed` people (from reports) deleted, `assignments` recorded on

@@ -1,5 +1,5 @@
-// A reviewer's edit of an event's people moves the event between dossiers, and stays
-// through re-extraction and re-resolution.
+// People in a store: the list with report counts, and a reviewer's edit of an event's
+// people moving the event between dossiers through re-extraction and re-resolution.
 #include <unistd.h>
 
 #include <filesystem>
@@ -8,6 +8,7 @@
 
 #include "letapis/extractor.h"
 #include "letapis/ingest.h"
+#include "letapis/person_lookup.h"
 #include "letapis/resolution.h"
 
 namespace letapis {
@@ -102,6 +103,25 @@ TEST_F(EditedPeopleTest, TheEventMovesToTheRightDossier) {
   Resolve(true);
   EXPECT_EQ(Steps("Olga Kavalenka"), both);
   EXPECT_TRUE(Steps("Ivan Marchuk").empty());
+}
+
+TEST_F(EditedPeopleTest, PeopleAreListedWithTheReportsThatNameThem) {
+  Add("one.txt", "On 3 March 2025 police detained Ivan Marchuk in Hrodna.");
+  Add("two.txt", "Ivan Marchuk and Olga Kavalenka were sentenced in Brest on 12 April 2025.");
+  Add("three.txt", "Ivan Marchuk was released on 1 June 2025, his lawyer said.");
+  std::vector<PersonListing> people;
+  ASSERT_TRUE(ListPeopleWithReports(store_.get(), "", &people).ok());
+  ASSERT_EQ(people.size(), 2u);
+  EXPECT_EQ(people[0].person.name, "Ivan Marchuk");  // the most reported first
+  EXPECT_EQ(people[0].reports, 3u);                  // in either script
+  EXPECT_EQ(people[1].person.name, "Olga Kavalenka");
+  EXPECT_EQ(people[1].reports, 1u);
+  ASSERT_TRUE(ListPeopleWithReports(store_.get(), "kavalen", &people).ok());
+  ASSERT_EQ(people.size(), 1u);
+  EXPECT_EQ(people[0].person.name, "Olga Kavalenka");
+  std::vector<int64_t> reports;
+  ASSERT_TRUE(store_->ListReportsOfPerson(people[0].person.id, &reports).ok());
+  EXPECT_EQ(reports.size(), 1u);
 }
 
 }  // namespace

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 
 #include <fmt/format.h>
 
@@ -40,18 +39,14 @@ Status ListPeopleWithReports(Store* store, const std::string& filter,
                              std::vector<PersonListing>* out) {
   out->clear();
   std::vector<Person> people;
-  std::vector<PersonMention> mentions;
+  std::map<int64_t, size_t> reports_of;
   Status s = store->ListPeople(&people);
-  if (s.ok()) s = store->ListPersonMentions(&mentions);
+  if (s.ok()) s = store->CountReportsPerPerson(&reports_of);
   if (!s.ok()) return s;
-  std::map<int64_t, std::set<int64_t>> sources_of;
-  for (const PersonMention& m : mentions) {
-    if (m.person_id != 0) sources_of[m.person_id].insert(m.source_id);
-  }
   const std::string folded_filter = FoldCase(filter);
   for (Person& p : people) {
-    const auto found = sources_of.find(p.id);
-    const size_t reports = found == sources_of.end() ? 0 : found->second.size();
+    const auto found = reports_of.find(p.id);
+    const size_t reports = found == reports_of.end() ? 0 : found->second;
     if (reports == 0 && p.origin != "list") continue;
     const bool kept = folded_filter.empty() ||
                       std::any_of(p.names.begin(), p.names.end(), [&](const std::string& n) {

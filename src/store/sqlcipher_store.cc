@@ -238,6 +238,20 @@ class SqlcipherStore final : public Store {
     return s;
   }
 
+  Status CountReportsPerPerson(std::map<int64_t, size_t>* out) override {
+    out->clear();
+    Statement stmt;
+    Status s = db_.Prepare(
+        "SELECT person_id, count(DISTINCT source_id) FROM entity WHERE person_id IS NOT NULL"
+        " GROUP BY person_id",
+        &stmt);
+    bool row = false;
+    while (s.ok() && (s = stmt.Step(&row)).ok() && row) {
+      (*out)[stmt.ColumnInt64(0)] = static_cast<size_t>(stmt.ColumnInt64(1));
+    }
+    return s;
+  }
+
   Status SaveResolution(const std::vector<Person>& people, const std::vector<int64_t>& removed,
                         const std::vector<PersonAssignment>& assignments, bool full,
                         const std::string& actor) override {
