@@ -7,6 +7,7 @@
 #include "letapis/resolution.h"
 #include "letapis/statistics.h"
 #include "web/app.h"
+#include "web/fact_view.h"
 
 namespace letapis::web {
 namespace {
@@ -86,17 +87,7 @@ WebResponse Report(App& app, const WebRequest& r) {
 }
 
 WebResponse Facts(App& app, const WebRequest& r, const std::string& kind) {
-  FactFilter f;
-  f.kind = kind;
-  f.type = r.Param("type");
-  f.date_from = r.Param("from");
-  f.date_to = r.Param("to");
-  f.place = r.Param("place");
-  f.person = r.Param("person");
-  f.review_state = r.Param("state");
-  f.source_id = r.IntParam("report", 0, 0, INT64_MAX);
-  f.limit = r.IntParam("limit", kDefaultPage, 1, 1000);
-  f.offset = r.IntParam("offset", 0, 0, 1'000'000'000);
+  const FactFilter f = FactFilterOf(r, kind, kDefaultPage, 1000);
   std::vector<FactRow> rows;
   int64_t total = 0;
   Status s = app.store->ListFacts(f, &rows, &total);

@@ -29,6 +29,22 @@ std::string FactSummary(const FactRow& f) {
   return out;
 }
 
+FactFilter FactFilterOf(const WebRequest& r, const std::string& kind, int64_t page,
+                        int64_t max_limit) {
+  FactFilter f;
+  f.kind = kind;
+  f.type = r.Param("type");
+  f.date_from = r.Param("from");
+  f.date_to = r.Param("to");
+  f.place = r.Param("place");
+  f.person = r.Param("person");
+  f.review_state = r.Param("state");
+  f.source_id = r.IntParam("report", 0, 0, INT64_MAX);
+  f.limit = r.IntParam("limit", page, 1, max_limit);
+  f.offset = r.IntParam("offset", 0, 0, 1'000'000'000);
+  return f;
+}
+
 std::string FactUrl(const FactRow& f) { return fmt::format("/facts/{}/{}", f.kind, f.id); }
 
 std::string FactCard(const FactRow& f, const Viewer& viewer, const std::string& next) {

@@ -5,6 +5,7 @@
 
 #include "letapis/review.h"
 #include "web/html.h"
+#include "web/request.h"
 
 namespace letapis::web {
 
@@ -13,6 +14,12 @@ std::string FactSummary(const FactRow& fact);
 
 // The URL of a fact's page.
 std::string FactUrl(const FactRow& fact);
+
+// The facts of `kind` a request asks for: its parameters type, from, to, place, person,
+// state (review state), report (source id), offset, and limit (default `page`, at most
+// `max_limit`).
+FactFilter FactFilterOf(const WebRequest& r, const std::string& kind, int64_t page,
+                        int64_t max_limit);
 
 // A card with the fact, its evidence and rule, and (for editors) confirm/reject buttons
 // that return to `next`. `focusable` cards take part in the review queue's shortcuts.

@@ -18,20 +18,6 @@ constexpr const char* kEventTypes[] = {
     "death_in_custody", "incommunicado", "extradition", "exile", "designation", "advocacy"};
 constexpr const char* kStates[] = {"proposed", "confirmed", "corrected", "rejected"};
 
-FactFilter FilterOf(const WebRequest& r, const std::string& kind) {
-  FactFilter f;
-  f.kind = kind;
-  f.type = r.Param("type");
-  f.date_from = r.Param("from");
-  f.date_to = r.Param("to");
-  f.place = r.Param("place");
-  f.person = r.Param("person");
-  f.review_state = r.Param("state");
-  f.limit = kPage;
-  f.offset = r.IntParam("offset", 0, 0, 1'000'000'000);
-  return f;
-}
-
 std::string Options(const char* const* values, size_t n, const std::string& selected,
                     const char* any) {
   std::string out = fmt::format("<option value=\"\">{}</option>", any);
@@ -80,7 +66,7 @@ std::string FilterQuery(const FactFilter& f) {
 }
 
 WebResponse EventsPage(App& app, const WebRequest& r) {
-  const FactFilter filter = FilterOf(r, "event");
+  const FactFilter filter = FactFilterOf(r, "event", kPage, kPage);
   std::vector<FactRow> rows;
   int64_t total = 0;
   Status s = app.store->ListFacts(filter, &rows, &total);
@@ -136,7 +122,7 @@ std::string Csv(const std::string& s) {
 }
 
 WebResponse EventsCsv(App& app, const WebRequest& r) {
-  FactFilter filter = FilterOf(r, "event");
+  FactFilter filter = FactFilterOf(r, "event", kPage, kPage);
   filter.limit = kCsvRows;
   std::string out =
       "id,date,type,people,term_months,article,place,modality,report,review_state,rule,evidence\n";
