@@ -1,43 +1,21 @@
 // People in a store: the list with report counts, and a reviewer's edit of an event's
 // people moving the event between dossiers through re-extraction and re-resolution.
-#include <unistd.h>
-
-#include <filesystem>
-
-#include <gtest/gtest.h>
-
-#include "letapis/extractor.h"
-#include "letapis/ingest.h"
 #include "letapis/person_lookup.h"
 #include "letapis/resolution.h"
+#include "store/store_test_fixture.h"
 
 namespace letapis {
 namespace {
 
-namespace fs = std::filesystem;
-
-class EditedPeopleTest : public ::testing::Test {
+class EditedPeopleTest : public StoreFixture {
  protected:
   void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "letapis-edited-people-XXXXXX").string();
-    dir_ = mkdtemp(pattern.data());
-    ASSERT_TRUE(OpenSqlcipherStore((dir_ / "s.db").string(), "pass phrase", true, &store_).ok());
-    ASSERT_TRUE(Extractor::Load(LETAPIS_DATA_DIR, &extractor_).ok());
+    StoreFixture::SetUp();
     ASSERT_TRUE(NameMatcher::Load(LETAPIS_DATA_DIR, &matcher_).ok());
-  }
-  void TearDown() override {
-    store_.reset();
-    fs::remove_all(dir_);
   }
 
   void Add(const std::string& name, const std::string& text) {
-    SourceMeta meta;
-    meta.name = name;
-    meta.format = "txt";
-    Document doc;
-    ASSERT_TRUE(MakeDocument(text, meta, &doc).ok());
-    bool added = false;
-    ASSERT_TRUE(store_->AddReport(doc, extractor_.Run(doc), "test", &added).ok());
+    AddText(name, text);
     Resolve(false);
   }
 
@@ -59,9 +37,6 @@ class EditedPeopleTest : public ::testing::Test {
     return out;
   }
 
-  fs::path dir_;
-  std::unique_ptr<Store> store_;
-  Extractor extractor_;
   NameMatcher matcher_;
 };
 

@@ -1,18 +1,8 @@
 // Accounts, review decisions kept across re-extraction, and full-text search.
-#include <unistd.h>
-
-#include <filesystem>
-
-#include <gtest/gtest.h>
-
-#include "letapis/extractor.h"
-#include "letapis/ingest.h"
-#include "letapis/store.h"
+#include "store/store_test_fixture.h"
 
 namespace letapis {
 namespace {
-
-namespace fs = std::filesystem;
 
 constexpr char kReport[] =
     "On 3 March 2025 police detained Ivan Marchuk in Hrodna, the Viasna Watch group said. "
@@ -21,32 +11,9 @@ constexpr char kReport[] =
 constexpr char kCyrillic[] =
     "Брэст, 14 мая 2025 года. Супрацоўнікі міліцыі затрымалі журналіста Сымона Карпенку.";
 
-class NewsroomTest : public ::testing::Test {
+class NewsroomTest : public StoreFixture {
  protected:
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "letapis-newsroom-XXXXXX").string();
-    dir_ = mkdtemp(pattern.data());
-    ASSERT_TRUE(OpenSqlcipherStore((dir_ / "s.db").string(), "pass phrase", true, &store_).ok());
-    ASSERT_TRUE(Extractor::Load(LETAPIS_DATA_DIR, &extractor_).ok());
-  }
-  void TearDown() override {
-    store_.reset();
-    fs::remove_all(dir_);
-  }
-
-  int64_t Add(const std::string& name, const std::string& text) {
-    SourceMeta meta;
-    meta.name = name;
-    meta.format = "txt";
-    Document doc;
-    EXPECT_TRUE(MakeDocument(text, meta, &doc).ok());
-    bool added = false;
-    EXPECT_TRUE(store_->AddReport(doc, extractor_.Run(doc), "test", &added).ok());
-    std::vector<ReportSummary> reports;
-    int64_t total = 0;
-    EXPECT_TRUE(store_->ListReports(1, 0, &reports, &total).ok());
-    return reports.at(0).id;
-  }
+  int64_t Add(const std::string& name, const std::string& text) { return AddText(name, text); }
 
   std::vector<FactRow> Events(int64_t source_id) {
     FactFilter f;
@@ -55,10 +22,6 @@ class NewsroomTest : public ::testing::Test {
     EXPECT_TRUE(store_->ListFacts(f, &rows, nullptr).ok());
     return rows;
   }
-
-  fs::path dir_;
-  std::unique_ptr<Store> store_;
-  Extractor extractor_;
 };
 
 TEST_F(NewsroomTest, PasswordsSessionsAndTokens) {

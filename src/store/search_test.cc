@@ -1,48 +1,15 @@
 // Full-text search: ranking order, paging, counts and snippets of every hit on a page.
-#include <unistd.h>
-
-#include <filesystem>
 #include <string>
 #include <vector>
 
-#include <gtest/gtest.h>
-
-#include "letapis/extractor.h"
-#include "letapis/ingest.h"
-#include "letapis/store.h"
+#include "store/store_test_fixture.h"
 
 namespace letapis {
 namespace {
 
-namespace fs = std::filesystem;
-
-class SearchTest : public ::testing::Test {
+class SearchTest : public StoreFixture {
  protected:
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "letapis-search-XXXXXX").string();
-    dir_ = mkdtemp(pattern.data());
-    ASSERT_TRUE(OpenSqlcipherStore((dir_ / "s.db").string(), "pass phrase", true, &store_).ok());
-    ASSERT_TRUE(Extractor::Load(LETAPIS_DATA_DIR, &extractor_).ok());
-  }
-  void TearDown() override {
-    store_.reset();
-    fs::remove_all(dir_);
-  }
-
-  void Add(const std::string& name, const std::string& text) {
-    SourceMeta meta;
-    meta.name = name;
-    meta.format = "txt";
-    Document doc;
-    ASSERT_TRUE(MakeDocument(text, meta, &doc).ok());
-    bool added = false;
-    ASSERT_TRUE(store_->AddReport(doc, extractor_.Run(doc), "test", &added).ok());
-    ASSERT_TRUE(added);
-  }
-
-  fs::path dir_;
-  std::unique_ptr<Store> store_;
-  Extractor extractor_;
+  void Add(const std::string& name, const std::string& text) { AddText(name, text); }
 };
 
 TEST_F(SearchTest, PagesFollowOneOrderAndEveryHitHasASnippet) {

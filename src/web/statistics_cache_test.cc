@@ -1,35 +1,13 @@
 // Tests of StatisticsCache on a real store: the same figures while the store is unchanged,
 // computed afresh after an ingest and after a reviewer rejects a figure.
-#include <unistd.h>
-
-#include <filesystem>
-
-#include <gtest/gtest.h>
-
-#include "letapis/ingest.h"
 #include "web/statistics_cache.h"
+#include "store/store_test_fixture.h"
 
 namespace letapis::web {
 namespace {
 
-namespace fs = std::filesystem;
-
-class StatisticsCacheTest : public ::testing::Test {
+class StatisticsCacheTest : public StoreFixture {
  protected:
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "letapis-stats-cache-XXXXXX").string();
-    dir_ = mkdtemp(pattern.data());
-    ASSERT_TRUE(
-        OpenSqlcipherStore((dir_ / "store.db").string(), "cache test passphrase", true, &store_)
-            .ok());
-  }
-
-  void TearDown() override {
-    store_.reset();
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-
   // Stores a report `name` whose one claim is `value` political prisoners as of `as_of`.
   void AddReport(const std::string& name, const std::string& text, double value,
                  const PartialDate& as_of) {
@@ -59,8 +37,6 @@ class StatisticsCacheTest : public ::testing::Test {
     return points;
   }
 
-  fs::path dir_;
-  std::unique_ptr<Store> store_;
   StatisticsCache cache_;
 };
 
