@@ -17,7 +17,8 @@ LISTEN ?= 127.0.0.1:8080
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 10
 FUZZ_TARGETS := decode_fuzz html_fuzz jsonl_fuzz tokenize_fuzz expressions_fuzz extract_fuzz \
-  mime_fuzz pdf_fuzz feed_fuzz date_fuzz numbers_fuzz terms_fuzz names_fuzz case_list_fuzz
+  mime_fuzz pdf_fuzz feed_fuzz date_fuzz numbers_fuzz terms_fuzz names_fuzz case_list_fuzz \
+  search_query_fuzz
 
 .PHONY: deps build run test unit-test fuzz fuzz-long peers bench clean
 

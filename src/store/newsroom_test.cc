@@ -290,5 +290,14 @@ TEST(SearchMatchExpressionTest, QuotesEveryWord) {
   EXPECT_EQ(SearchMatchExpression("--"), "");
 }
 
+TEST(SearchMatchExpressionTest, ALongWordIsCutBetweenCharacters) {
+  // 1 + 2 * 40 bytes: the 64-byte limit falls inside a two-byte letter, which goes whole.
+  std::string word = "a";
+  for (int i = 0; i < 40; ++i) word += "д";
+  std::string expected = "\"a";
+  for (int i = 0; i < 31; ++i) expected += "д";
+  EXPECT_EQ(SearchMatchExpression(word), expected + "\"");
+}
+
 }  // namespace
 }  // namespace letapis

@@ -12,6 +12,25 @@
 
 namespace letapis {
 
+namespace {
+
+// The length of the longest prefix of `bytes` that does not end inside a UTF-8 character
+// (a word cut at a byte limit must not leave half a character behind).
+size_t Utf8CompletePrefix(std::string_view bytes) {
+  size_t start = bytes.size();
+  while (start > 0 && (static_cast<unsigned char>(bytes[start - 1]) & 0xC0) == 0x80) --start;
+  if (start == 0) return 0;
+  const unsigned char lead = static_cast<unsigned char>(bytes[start - 1]);
+  const size_t length = lead < 0x80    ? 1
+                        : lead >= 0xF0 ? 4
+                        : lead >= 0xE0 ? 3
+                        : lead >= 0xC0 ? 2
+                                       : 1;
+  return start - 1 + length <= bytes.size() ? bytes.size() : start - 1;
+}
+
+}  // namespace
+
 std::string SearchMatchExpression(const std::string& query) {
   constexpr size_t kMaxWords = 16;
   constexpr size_t kMaxWordBytes = 64;
@@ -29,11 +48,7 @@ std::string SearchMatchExpression(const std::string& query) {
     size_t end = i;
     while (end < query.size() && is_word(end)) ++end;
     std::string word = query.substr(i, std::min(end - i, kMaxWordBytes));
-    // Never cut a UTF-8 character in two.
-    while (!word.empty() && (static_cast<unsigned char>(word.back()) & 0xC0) == 0x80 &&
-           word.size() == kMaxWordBytes) {
-      word.pop_back();
-    }
+    if (end - i > kMaxWordBytes) word.resize(Utf8CompletePrefix(word));
     const bool prefix = end < query.size() && query[end] == '*';
     out += (out.empty() ? "\"" : " \"") + word + (prefix ? "*\"" : "\"");
     ++words;
