@@ -1,5 +1,7 @@
 // Changes the web makes to the store that people resolution must follow: uploads, people
 // judgements, and reviews that edit an event's people.
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "letapis/ingest.h"
