@@ -3,20 +3,15 @@
 #include <algorithm>
 #include <utility>
 
+#include "export/text_cuts.h"
 #include "letapis/export.h"
 
 namespace letapis {
 namespace {
 
-// A range [begin, end) of a text to replace by the pseudonym of `entity`.
-struct Cut {
-  size_t begin, end;
-  int entity;
-};
-
 // `text` with the `cuts` and every occurrence of a protected entity's name or aliases
 // replaced by its pseudonym (the earliest first; of two starting together, the longer).
-std::string Replace(const std::string& text, std::vector<Cut> cuts, const Extraction& x,
+std::string Replace(const std::string& text, std::vector<TextCut> cuts, const Extraction& x,
                     const std::vector<std::string>& pseudonyms) {
   for (size_t e = 0; e < x.entities.size(); ++e) {
     if (pseudonyms[e].empty()) continue;
@@ -25,37 +20,22 @@ std::string Replace(const std::string& text, std::vector<Cut> cuts, const Extrac
     for (const std::string& form : forms) {
       for (size_t at = form.empty() ? std::string::npos : text.find(form); at != std::string::npos;
            at = text.find(form, at + form.size())) {
-        cuts.push_back({at, at + form.size(), static_cast<int>(e)});
+        cuts.push_back({at, at + form.size(), pseudonyms[e]});
       }
     }
   }
-  std::sort(cuts.begin(), cuts.end(), [](const Cut& a, const Cut& b) {
-    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
-  });
-  std::string out;
-  size_t done = 0;
-  for (const Cut& c : cuts) {
-    if (c.begin < done) {  // overlaps a replaced range: hide the rest of it too
-      done = std::max(done, c.end);
-      continue;
-    }
-    out.append(text, done, c.begin - done);
-    out += pseudonyms[c.entity];
-    done = c.end;
-  }
-  out.append(text, done, std::string::npos);
-  return out;
+  return ApplyCuts(text, std::move(cuts));
 }
 
 // Text of `span` with every protected entity replaced by its pseudonym: its mentions
 // inside the span, then any other occurrence of its name or aliases.
 std::string Redact(const Document& doc, const Extraction& x, const Span& span,
                    const std::vector<std::string>& pseudonyms) {
-  std::vector<Cut> cuts;  // offsets in the span's text
+  std::vector<TextCut> cuts;  // offsets in the span's text
   for (const Mention& m : x.mentions) {
     if (m.entity < 0 || pseudonyms[m.entity].empty()) continue;
     if (m.span.begin < span.begin || m.span.end > span.end) continue;
-    cuts.push_back({m.span.begin - span.begin, m.span.end - span.begin, m.entity});
+    cuts.push_back({m.span.begin - span.begin, m.span.end - span.begin, pseudonyms[m.entity]});
   }
   return Replace(SpanText(doc, span), std::move(cuts), x, pseudonyms);
 }

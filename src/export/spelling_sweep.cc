@@ -7,6 +7,8 @@
 #include <optional>
 #include <utility>
 
+#include "export/text_cuts.h"
+
 namespace letapis {
 namespace {
 
@@ -109,22 +111,9 @@ std::string SpellingSweep::Apply(const std::string& text) const {
     }
     if (best) cuts.push_back(*best);
   }
-  std::sort(cuts.begin(), cuts.end(), [](const Cut& a, const Cut& b) {
-    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
-  });
-  std::string out;
-  size_t done = 0;
-  for (const Cut& c : cuts) {
-    if (c.begin < done) {  // overlaps a replaced run: hide the rest of it too
-      done = std::max(done, c.end);
-      continue;
-    }
-    out.append(text, done, c.begin - done);
-    out += people_[c.person].label;
-    done = c.end;
-  }
-  out.append(text, done, std::string::npos);
-  return out;
+  std::vector<TextCut> replaced;
+  for (const Cut& c : cuts) replaced.push_back({c.begin, c.end, people_[c.person].label});
+  return ApplyCuts(text, std::move(replaced));
 }
 
 }  // namespace letapis
