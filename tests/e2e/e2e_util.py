@@ -5,6 +5,7 @@ Every script is run by ctest as: SCRIPT --letapis PATH --source SOURCE_DIR [unit
 """
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -68,3 +69,22 @@ def remove_tree(folder):
     what a failing test left)."""
     if not os.environ.get("KEEP"):
         shutil.rmtree(folder)
+
+
+def server_routes(run, *extra):
+    """Every route of `letapis serve --print-routes` (with `extra` options, e.g. --public)
+    as (method, pattern, access, least role rank); `run` runs letapis."""
+    out = []
+    for line in run("serve", "--print-routes", *extra).stdout.splitlines():
+        method, pattern, access, rank = line.split("\t")
+        out.append((method, pattern, access, int(rank)))
+    return out
+
+
+def concrete_path(pattern):
+    """A path matching the route pattern (ids become 1, a fact kind becomes event)."""
+    path = pattern.replace("\\.", ".")
+    path = re.sub(r"\((event\|claim\|quote)\)", "event", path)
+    path = re.sub(r"\(\[0-9\]\{1,15\}\)", "1", path)
+    assert re.fullmatch(pattern, path), (pattern, path)
+    return path

@@ -23,6 +23,8 @@ import time
 import unittest
 import urllib.parse
 
+import e2e_util
+
 ARGS = None
 PASSPHRASE = "public web e2e passphrase"
 EDITOR_PASSWORD = "editor-password-1"
@@ -107,20 +109,10 @@ def stop_server(proc):
 
 
 def routes(*extra):
-    out = []
-    for line in run("serve", "--print-routes", *extra).stdout.splitlines():
-        method, pattern, access, rank = line.split("\t")
-        out.append((method, pattern, access, int(rank)))
-    return out
+    return e2e_util.server_routes(run, *extra)
 
 
-def concrete(pattern):
-    """A path matching the route pattern."""
-    path = pattern.replace("\\.", ".")
-    path = re.sub(r"\((event\|claim\|quote)\)", "event", path)
-    path = re.sub(r"\(\[0-9\]\{1,15\}\)", "1", path)
-    assert re.fullmatch(pattern, path), (pattern, path)
-    return path
+concrete = e2e_util.concrete_path
 
 
 def review(port, token, kind, fact_id, action):

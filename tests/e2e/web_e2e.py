@@ -88,21 +88,11 @@ def logged_in(name):
     return c
 
 
-def routes():
-    out = []
-    for line in run("serve", "--print-routes").stdout.splitlines():
-        method, pattern, access, rank = line.split("\t")
-        out.append((method, pattern, access, int(rank)))
-    return out
+def routes(*extra):
+    return e2e_util.server_routes(run, *extra)
 
 
-def concrete(pattern):
-    """A path matching the route pattern."""
-    path = pattern.replace("\\.", ".")
-    path = re.sub(r"\((event\|claim\|quote)\)", "event", path)
-    path = re.sub(r"\(\[0-9\]\{1,15\}\)", "1", path)
-    assert re.fullmatch(pattern, path), (pattern, path)
-    return path
+concrete = e2e_util.concrete_path
 
 
 def setUpModule():
