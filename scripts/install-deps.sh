@@ -7,7 +7,7 @@ PACKAGES=(
   libsqlcipher-dev libsodium-dev libicu-dev nlohmann-json3-dev libcli11-dev
   libfmt-dev libspdlog-dev libgumbo-dev libxxhash-dev libzstd-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev python3 libpoppler-cpp-dev
-  libcurl4-openssl-dev libexpat1-dev chromium
+  libcurl4-openssl-dev libssl-dev libexpat1-dev chromium
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <ranges>
 #include <string_view>
 #include <vector>
 
@@ -22,6 +23,12 @@ class OffsetMap {
   void Reserve(size_t bytes) { to_source_.reserve(bytes + 1); }
   // Records that the next derived byte came from source offset `source_offset`.
   void Add(uint32_t source_offset) { to_source_.push_back(source_offset); }
+  // Records that the next `count` derived bytes came from the source bytes starting at
+  // `source_offset`, one for one (a copied run).
+  void AddRun(uint32_t source_offset, uint32_t count) {
+    const auto run = std::views::iota(source_offset, source_offset + count);
+    to_source_.insert(to_source_.end(), run.begin(), run.end());
+  }
   // Records the source offset that corresponds to the end of the derived string.
   void Finish(uint32_t source_end) {
     to_source_.push_back(source_end);

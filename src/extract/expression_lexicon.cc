@@ -166,6 +166,10 @@ Status ExpressionLexicon::Load(const std::string& data_dir, ExpressionLexicon* o
 }
 
 const LexEntry* ExpressionLexicon::Tables::Find(std::string_view word) const {
+  // Most words are in no table: for ASCII words the filter answers before any folding.
+  bool ascii = false;
+  const uint64_t lower_hash = WordFilter::HashAsciiLower(word, &ascii);
+  if (ascii && !filter.MayContainHash(lower_hash)) return nullptr;
   char buf[kFoldMax];
   std::string_view folded = FoldCase(word, buf);
   if (folded.empty() || !filter.MayContain(folded)) return nullptr;

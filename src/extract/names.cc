@@ -9,11 +9,36 @@
 namespace letapis {
 namespace {
 
+// A word of at most four bytes as one integer, for comparing short words with constants.
+constexpr uint32_t Packed(std::string_view w) {
+  uint32_t v = 0;
+  for (size_t i = 0; i < w.size() && i < 4; ++i)
+    v |= uint32_t{static_cast<uint8_t>(w[i])} << (8 * i);
+  return v;
+}
+
 // Words that may join the capitalised words of one name ("Ministry of Foreign Affairs").
 bool IsConnector(std::string_view w) {
-  return w == "of" || w == "for" || w == "and" || w == "the" || w == "de" || w == "van" ||
-         w == "von" || w == "der" || w == "al" || w == "bin" || w == "ibn" || w == "&" ||
-         w == "on" || w == "in";
+  if (w.empty() || w.size() > 3) return false;
+  switch (Packed(w)) {
+    case Packed("of"):
+    case Packed("for"):
+    case Packed("and"):
+    case Packed("the"):
+    case Packed("de"):
+    case Packed("van"):
+    case Packed("von"):
+    case Packed("der"):
+    case Packed("al"):
+    case Packed("bin"):
+    case Packed("ibn"):
+    case Packed("&"):
+    case Packed("on"):
+    case Packed("in"):
+      return true;
+    default:
+      return false;
+  }
 }
 
 // A word with a trailing possessive removed: "Hniot's" -> "Hniot".
@@ -155,19 +180,49 @@ class NameFinder {
   bool IsDemonym(std::string_view w) const { return lex_.demonyms.count(w) > 0; }
   bool IsOrgHead(std::string_view w) const { return lex_.org_heads.count(Bare(w)) > 0; }
   bool IsGiven(std::string_view w) const { return lex_.given_names.count(w) > 0; }
-  bool IsRole(std::string_view w) const { return lex_.roles.count(FoldCase(w)) > 0; }
+  bool IsRole(std::string_view w) const {
+    bool ascii = false;
+    const uint64_t lower_hash = WordFilter::HashAsciiLower(w, &ascii);
+    if (ascii && !lex_.roles.MayContainHash(lower_hash)) return false;
+    return lex_.roles.count(FoldCaseInto(w, &fold_buffer_)) > 0;
+  }
   // The same tests of token `i`, each looked up at most once per token.
-  bool IsGivenAt(uint32_t i) const { return Cached(i, kGiven, &NameFinder::IsGiven); }
-  bool IsStopAt(uint32_t i) const { return Cached(i, kStop, &NameFinder::IsStop); }
-  bool IsDemonymAt(uint32_t i) const { return Cached(i, kDemonym, &NameFinder::IsDemonym); }
-  bool IsOrgHeadAt(uint32_t i) const { return Cached(i, kOrgHead, &NameFinder::IsOrgHead); }
-  bool IsRoleAt(uint32_t i) const { return Cached(i, kRole, &NameFinder::IsRole); }
-  enum WordTest : uint8_t { kGiven = 1, kStop = 2, kDemonym = 4, kOrgHead = 8, kRole = 16 };
-  bool Cached(uint32_t i, WordTest test,
-              bool (NameFinder::*compute)(std::string_view) const) const {
+  bool IsGivenAt(uint32_t i) const {
+    return Cached(i, kGiven, [this](std::string_view w) { return IsGiven(w); });
+  }
+  bool IsStopAt(uint32_t i) const {
+    return Cached(i, kStop, [this](std::string_view w) { return IsStop(w); });
+  }
+  bool IsDemonymAt(uint32_t i) const {
+    return Cached(i, kDemonym, [this](std::string_view w) { return IsDemonym(w); });
+  }
+  bool IsOrgHeadAt(uint32_t i) const {
+    return Cached(i, kOrgHead, [this](std::string_view w) { return IsOrgHead(w); });
+  }
+  bool IsRoleAt(uint32_t i) const {
+    return Cached(i, kRole, [this](std::string_view w) { return IsRole(w); });
+  }
+  bool IsCalendarWordAt(uint32_t i) const {
+    return Cached(i, kCalendar, [](std::string_view w) { return IsCalendarWord(w); });
+  }
+  bool HasSurnameSuffixAt(uint32_t i) const {
+    return Cached(i, kSurnameSuffix, [this](std::string_view w) { return HasSurnameSuffix(w); });
+  }
+  enum WordTest : uint8_t {
+    kGiven = 1,
+    kStop = 2,
+    kDemonym = 4,
+    kOrgHead = 8,
+    kRole = 16,
+    kCalendar = 32,
+    kSurnameSuffix = 64
+  };
+  // `holds(word of token i)`, computed once per token and test.
+  template <typename Holds>
+  bool Cached(uint32_t i, WordTest test, Holds holds) const {
     if ((known_[i] & test) == 0) {
       known_[i] |= test;
-      if ((this->*compute)(a_.word(i))) holds_[i] |= test;
+      if (holds(a_.word(i))) holds_[i] |= test;
     }
     return (holds_[i] & test) != 0;
   }
@@ -270,10 +325,15 @@ class NameFinder {
           continue;
         }
       }
-      auto acro = lex_.organization_acronyms.LongestAt(a_.text(), a_.tokens, i);
-      auto named = lex_.organization_names.LongestAt(a_.text(), a_.tokens, i);
-      auto place = lex_.place_names.LongestAt(a_.text(), a_.tokens, i);
-      auto person = lex_.person_names.LongestAt(a_.text(), a_.tokens, i);
+      const PhraseTable::StartKey key = PhraseTable::StartKeyOf(a_.word(i));
+      auto longest_at = [&](const PhraseTable& table) {
+        return table.MayStartWith(key) ? table.LongestAt(a_.text(), a_.tokens, i)
+                                       : PhraseTable::Match{};
+      };
+      auto acro = longest_at(lex_.organization_acronyms);
+      auto named = longest_at(lex_.organization_names);
+      auto place = longest_at(lex_.place_names);
+      auto person = longest_at(lex_.person_names);
       uint32_t org_len = std::max(acro.length, named.length);
       int org_id = acro.length >= named.length ? acro.value : named.value;
       if (org_len > 0 && named.length == org_len && !a_.tokens[i].is(kCapitalized)) org_len = 0;
@@ -372,7 +432,7 @@ class NameFinder {
     bool head_seen = false;
     for (uint32_t k = i; k < j; ++k) {
       if (a_.tokens[k].kind != TokenKind::kWord) continue;
-      if (IsCalendarWord(a_.word(k))) break;
+      if (IsCalendarWordAt(k)) break;
       if ((a_.word(k) == "in" || a_.word(k) == "on") && (k - i < 2 || !head_seen)) break;
       if (IsGivenAt(k) && k > i && IsCapWord(a_, k + 1) && k + 1 < j) break;
       if (IsOrgHeadAt(k)) head_seen = true;
@@ -393,7 +453,7 @@ class NameFinder {
   void EmitOrg(uint32_t first, uint32_t end, int known_id) {
     // Strip a leading role with "of" ("Head of the Office ...") and leading stopwords.
     while (first < end && (IsFunctionWord(a_.word(first)) || IsConnector(a_.word(first)) ||
-                           IsCalendarWord(a_.word(first)))) {
+                           IsCalendarWordAt(first))) {
       ++first;
     }
     if (end - first == 1 && IsOrgHeadAt(first) && known_id < 0) return;
@@ -491,8 +551,8 @@ class NameFinder {
     } else if (role_before) {
       rule = "person.role";
       confidence = 0.75f;
-    } else if (len <= 3 && HasSurnameSuffix(a_.word(end - 1)) &&
-               !(IsSentenceStart(a_, first) && len == 2 && !HasSurnameSuffix(head))) {
+    } else if (len <= 3 && HasSurnameSuffixAt(end - 1) &&
+               !(IsSentenceStart(a_, first) && len == 2 && !HasSurnameSuffixAt(first))) {
       rule = "person.shape";
       confidence = 0.6f;
     }
@@ -516,7 +576,10 @@ class NameFinder {
     return line_start && (next == "-" || next == "," || next == "(" || next == ":");
   }
 
+  // True when the line of token `i` is (nearly) all capitals: a header, not a sentence.
+  // Lines are measured once: the finder walks tokens in order, so the last line is kept.
   bool LineIsAllCaps(uint32_t i) const {
+    if (i >= caps_line_.first && i < caps_line_.end) return caps_line_.all_caps;
     uint32_t s = i, e = i;
     while (s > 0 && a_.tokens[s - 1].kind != TokenKind::kNewline) --s;
     while (e < a_.tokens.size() && a_.tokens[e].kind != TokenKind::kNewline) ++e;
@@ -526,7 +589,8 @@ class NameFinder {
       ++words;
       if (a_.tokens[k].is(kAllCaps)) ++caps;
     }
-    return words >= 2 && caps * 10 >= words * 8;
+    caps_line_ = LineCaps{s, e, words >= 2 && caps * 10 >= words * 8};
+    return caps_line_.all_caps;
   }
 
   // Text of tokens [first, end) with a final possessive removed.
@@ -617,7 +681,7 @@ class NameFinder {
       int entity = link_single(s.word);
       const char* rule = "person.surname_link";
       if (entity < 0) {
-        if (!(s.titled && HasSurnameSuffix(s.word))) continue;
+        if (!(s.titled && HasSurnameSuffixAt(s.at))) continue;
         Pending p{NameSpan{s.at, s.at + 1, EntityKind::kPerson, s.word, "person.titled", 0.6f, -1},
                   "person:" + FoldCase(s.word), ""};
         entity = entity_for(p);
@@ -681,6 +745,13 @@ class NameFinder {
   std::map<std::string, std::string> abbreviations_;
   // Per token: which WordTests were computed, and which hold.
   mutable std::vector<uint8_t> known_, holds_;
+  // Tokens [first, end) of the line LineIsAllCaps measured last, and its answer.
+  struct LineCaps {
+    uint32_t first = 0, end = 0;
+    bool all_caps = false;
+  };
+  mutable LineCaps caps_line_;
+  mutable std::string fold_buffer_;  // FoldCaseInto's buffer for the word tests
 };
 
 }  // namespace

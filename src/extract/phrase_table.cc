@@ -39,6 +39,12 @@ std::string FoldCase(std::string_view text) {
   return out;
 }
 
+std::string_view FoldCaseInto(std::string_view text, std::string* buffer) {
+  buffer->clear();
+  AppendFolded(text, buffer);
+  return *buffer;
+}
+
 PhraseTable::PhraseTable(bool fold_case) : fold_case_(fold_case) { nodes_.emplace_back(); }
 
 std::string PhraseTable::Key(std::string_view token) const {
@@ -108,11 +114,21 @@ PhraseTable::Match PhraseTable::LongestAt(std::string_view text, const std::vect
 
 bool PhraseTable::MayStart(std::string_view token) const {
   if (!fold_case_) return first_tokens_.MayContain(token);
-  bool ascii = false;
-  const uint64_t h = WordFilter::HashAsciiLower(token, &ascii);
-  if (ascii) return first_tokens_.MayContainHash(h);
+  return MayStartWith(StartKeyOf(token));
+}
+
+PhraseTable::StartKey PhraseTable::StartKeyOf(std::string_view token) {
+  StartKey key;
+  key.hash = WordFilter::HashAsciiLower(token, &key.ascii);
+  key.token = token;
+  return key;
+}
+
+bool PhraseTable::MayStartWith(const StartKey& key) const {
+  if (!fold_case_) return first_tokens_.MayContain(key.token);
+  if (key.ascii) return first_tokens_.MayContainHash(key.hash);
   thread_local std::string buffer;
-  return first_tokens_.MayContain(LookupKey(token, &buffer));
+  return first_tokens_.MayContain(LookupKey(key.token, &buffer));
 }
 
 bool PhraseTable::ContainsWord(std::string_view word) const {

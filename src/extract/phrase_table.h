@@ -33,6 +33,18 @@ class PhraseTable {
   // Longest phrase starting at token `i` (newline tokens never match). Skips nothing.
   Match LongestAt(std::string_view text, const std::vector<Token>& tokens, size_t i) const;
 
+  // The hash a table's first-token filter is probed with, computed once per token so
+  // that several tables can be asked about the same token (see MayStartWith).
+  struct StartKey {
+    uint64_t hash = 0;
+    bool ascii = false;
+    std::string_view token;
+  };
+  // The StartKey of `token` (a view of it is kept: valid while the token's text is).
+  static StartKey StartKeyOf(std::string_view token);
+  // False when no phrase of the table can start with the token of `key`.
+  bool MayStartWith(const StartKey& key) const;
+
   // True when the single token `word` is a one-token phrase of the table.
   bool ContainsWord(std::string_view word) const;
 
@@ -62,5 +74,9 @@ class PhraseTable {
 
 // Lower-cases UTF-8 text (full Unicode case mapping via ICU).
 std::string FoldCase(std::string_view text);
+
+// FoldCase into `buffer` (reused, so a hot loop allocates nothing once it is large
+// enough); returns a view of it, valid until the buffer is next changed.
+std::string_view FoldCaseInto(std::string_view text, std::string* buffer);
 
 }  // namespace letapis

@@ -99,6 +99,8 @@ class WordSet {
   size_t count(std::string_view word) const {
     return filter_.MayContain(word) && words_.find(word) != words_.end() ? 1 : 0;
   }
+  // False when a word whose WordFilter::Hash is `h` was certainly never added.
+  bool MayContainHash(uint64_t h) const { return filter_.MayContainHash(h); }
   // Every word, in no particular order.
   const auto& words() const { return words_; }
 

@@ -1,7 +1,8 @@
 // MakeDocument and Sha256Hex: raw bytes and provenance to a Document ready for analysis.
-#include <sodium.h>
+#include <openssl/evp.h>
 
 #include <cctype>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -45,12 +46,20 @@ bool HasNonSpace(std::string_view text) {
 }  // namespace
 
 std::string Sha256Hex(std::string_view bytes) {
-  static const int sodium_ready = sodium_init();  // once, thread-safe; 1 when already done
-  (void)sodium_ready;
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  // OpenSSL's SHA-256 uses the CPU's SHA extensions where present (several times faster
+  // than a portable implementation on the ~MB/s path of every ingest and extract run).
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1 ||
+      length != 32) {
+    throw std::runtime_error("SHA-256 is not available from OpenSSL");
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex(2 * length, '0');
+  for (unsigned int i = 0; i < length; ++i) {
+    hex[2 * i] = kHex[digest[i] >> 4];
+    hex[2 * i + 1] = kHex[digest[i] & 15];
+  }
   return hex;
 }
 

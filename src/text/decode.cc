@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <array>
+#include <cstring>
 #include <string>
 
 #include <fmt/format.h>
@@ -50,6 +51,25 @@ Charset CharsetFromName(std::string_view declared) {
   return Charset::kUnknown;
 }
 
+constexpr uint64_t kHighBits = 0x8080808080808080ull;
+constexpr uint64_t kOnes = 0x0101010101010101ull;
+
+// Eight bytes at `p` as one word (any byte order: the tests below look at every byte).
+uint64_t Load8(const uint8_t* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+
+// True when one of the eight bytes of `v` could be a control byte: below 0x20 or 0x7F
+// (may also answer true for bytes of 0x80 and above; never false for a control byte).
+bool MayHoldControl(uint64_t v) {
+  const uint64_t below_space = (v - 0x20 * kOnes) & ~v & kHighBits;
+  const uint64_t x = v ^ (0x7F * kOnes);
+  const uint64_t del = (x - kOnes) & ~x & kHighBits;
+  return (below_space | del) != 0;
+}
+
 // Offset of the first byte where `bytes` stops being well-formed UTF-8 (overlong forms,
 // surrogates and code points past U+10FFFF included), or npos.
 size_t FirstInvalidUtf8(std::string_view bytes) {
@@ -57,6 +77,10 @@ size_t FirstInvalidUtf8(std::string_view bytes) {
   const int32_t n = static_cast<int32_t>(bytes.size());
   int32_t i = 0;
   while (i < n) {
+    if (i + 8 <= n && (Load8(p + i) & kHighBits) == 0) {  // eight ASCII bytes at once
+      i += 8;
+      continue;
+    }
     if (p[i] < 0x80) {
       ++i;
       continue;
@@ -80,7 +104,12 @@ bool IsBinaryControl(unsigned char c) {
 size_t FindBinaryData(std::string_view bytes) {
   size_t controls = 0;
   size_t first_control = std::string_view::npos;
+  const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
   for (size_t i = 0; i < bytes.size(); ++i) {
+    if (i + 8 <= bytes.size() && !MayHoldControl(Load8(p + i))) {  // eight text bytes at once
+      i += 7;
+      continue;
+    }
     const unsigned char c = static_cast<unsigned char>(bytes[i]);
     if (c == 0) return i;
     if (IsBinaryControl(c)) {

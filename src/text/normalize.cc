@@ -84,6 +84,11 @@ class Builder {
     out_.text.push_back(c);
     out_.to_input.Add(source);
   }
+  // Copies `run`, which starts at input offset `source`, unchanged.
+  void PutRun(std::string_view run, uint32_t source) {
+    out_.text.append(run);
+    out_.to_input.AddRun(source, static_cast<uint32_t>(run.size()));
+  }
   // Appends a space unless the output already ends with one.
   void Space(uint32_t source) {
     if (out_.text.empty() || out_.text.back() != ' ') Put(' ', source);
@@ -96,6 +101,27 @@ class Builder {
  private:
   NormalizedText out_;
 };
+
+// An ASCII byte that Normalize copies unchanged (everything but spaces and tabs, which
+// collapse, and carriage returns, which become newlines).
+bool IsCopiedAscii(unsigned char c) {
+  return c < 0x80 && c != ' ' && c != '\r' && c != '\t' && c != '\v' && c != '\f';
+}
+
+// End of the run of bytes from `i` (before `limit`) that Normalize copies unchanged:
+// copied ASCII bytes and single spaces between them.
+uint32_t CopiedRunEnd(const unsigned char* bytes, uint32_t i, uint32_t limit) {
+  uint32_t j = i;
+  while (j < limit) {
+    const unsigned char c = bytes[j];
+    if (IsCopiedAscii(c) || (c == ' ' && j > i && bytes[j - 1] != ' ')) {
+      ++j;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
 
 }  // namespace
 
@@ -118,6 +144,15 @@ NormalizedText Normalize(std::string_view text, const std::vector<Span>& skip) {
       continue;
     }
     const unsigned char c = bytes[i];
+    if (IsCopiedAscii(c)) {
+      // The common case, a run of plain ASCII text: copied in one piece.
+      const uint32_t limit =
+          next_skip < skip.size() && skip[next_skip].begin < n ? skip[next_skip].begin : n;
+      const uint32_t end = CopiedRunEnd(bytes, i, limit);
+      out.PutRun(text.substr(i, end - i), i);
+      i = end;
+      continue;
+    }
     if (c < 0x80) {
       if (c == ' ') {
         out.Space(i);

@@ -120,6 +120,17 @@ Token ScanWord(const Scanner& s, uint32_t begin) {
   LetterFlags letters;
   uint32_t pos = begin;
   while (pos < s.size()) {
+    const uint8_t b = s.byte(pos);
+    if (b < 0x80 && kAsciiClasses[b] == Class::kLetter) {  // the common case, inlined
+      ++letters.letters;
+      if (b <= 'Z') {
+        ++letters.upper;
+      } else {
+        letters.lower = true;
+      }
+      ++pos;
+      continue;
+    }
     const CodePoint cp = s.At(pos);
     const Class cls = Scanner::ClassOf(cp.c);
     if (cls == Class::kLetter) {
