@@ -213,19 +213,45 @@ class ClaimFinder {
     return entity >= 0 && out_.entities[entity].kind != EntityKind::kPlace;
   }
 
-  // "according to X", "X reports/says/estimates" within the sentence.
+  // "according to (a statement from) the X", "X (ACR), a group based in Y, says", "X, which
+  // says", "X has recorded" within the sentence.
   int SentenceSource(const Sentence& s) const {
     for (uint32_t k = s.first; k + 2 < s.last; ++k) {
-      if (a_.IsIgnoreCase(k, "according") && a_.Is(k + 1, "to")) {
-        const int n = a_.NameAt(k + 2);
-        if (n >= 0 && IsSource(a_.names[n].entity)) return a_.names[n].entity;
+      if (!a_.IsIgnoreCase(k, "according") || !a_.Is(k + 1, "to")) continue;
+      // Up to four lower-case words ("a statement from the") before the body's name.
+      for (uint32_t j = k + 2; j < s.last && j < k + 7; ++j) {
+        const int n = a_.NameAt(j);
+        if (n >= 0) {
+          if (IsSource(a_.names[n].entity)) return a_.names[n].entity;
+          break;
+        }
+        if (a_.tokens[j].kind != TokenKind::kWord || a_.tokens[j].is(kCapitalized)) break;
       }
     }
     for (const NameSpan& n : a_.names) {
       if (n.first < s.first || n.first >= s.last || !IsSource(n.entity)) continue;
-      if (n.end < s.last && IsSayingVerb(a_.word(n.end))) return n.entity;
+      const uint32_t k = SkipAppositions(n.end, s.last);
+      if (k < s.last && IsSayingVerb(a_.word(k))) return n.entity;
     }
     return -1;
+  }
+
+  // The token after a body's name once an acronym in brackets ("(ACR)"), an apposition
+  // between commas (", a group based in Almaty,"), "which" and "has"/"have"/"also" are
+  // skipped.
+  uint32_t SkipAppositions(uint32_t k, uint32_t end) const {
+    if (a_.Is(k, "(") && k + 2 < end && a_.Is(k + 2, ")")) k += 3;
+    if (a_.Is(k, ",")) {
+      if (a_.Is(k + 1, "which")) {
+        k += 2;
+      } else if (a_.Is(k + 1, "a") || a_.Is(k + 1, "an") || a_.Is(k + 1, "the")) {
+        uint32_t j = k + 2;
+        while (j < end && j < k + 14 && !a_.Is(j, ",") && !a_.Is(j, ";")) ++j;
+        if (a_.Is(j, ",")) k = j + 1;
+      }
+    }
+    while (k < end && (a_.Is(k, "has") || a_.Is(k, "have") || a_.Is(k, "also"))) ++k;
+    return k;
   }
 
   // A sentence ending in ':' that names a reporting body introduces the next one.

@@ -26,6 +26,28 @@ TEST(ClaimsTest, QualifierCategoryAndSource) {
   EXPECT_EQ(c->as_of.ToIso(), "2025-09-01");
 }
 
+TEST(ClaimsTest, SourceAfterArticleAppositionOrAuxiliary) {
+  const Extraction x = ExtractText(
+      "Weekly notes\n\nAccording to the Lakeside Monitoring Group (LMG), which follows trials in "
+      "the north, the regional court has convicted more than 640 people. The Birch Legal Aid "
+      "Bureau, a lawyers' network based in Vilnius, says at least 85 people are in prison for "
+      "their posts. Since 2021 the Rivne Watch Collective has recorded more than 910 "
+      "prosecutions.",
+      "2025-09-01");
+  const struct {
+    double value;
+    const char* source;
+  } expected[] = {{640, "Lakeside Monitoring Group"},
+                  {85, "Birch Legal Aid Bureau"},
+                  {910, "Rivne Watch Collective"}};
+  for (const auto& e : expected) {
+    const Claim* c = FindClaim(x, e.value);
+    ASSERT_NE(c, nullptr) << e.value;
+    ASSERT_GE(c->source, 0) << e.value;
+    EXPECT_EQ(x.entities[c->source].name, e.source) << e.value;
+  }
+}
+
 TEST(ClaimsTest, NumberWordsAndScale) {
   const Extraction x = ExtractText(
       "Nearly 1.5 million people have fled the country. At least seven political prisoners have "
