@@ -488,9 +488,12 @@ class EventFinder {
   }
 
   // The date of the event at trigger t: "four years since X was arrested" counts back
-  // from the sentence's date; otherwise the nearest date after the trigger in its clause,
-  // else the nearest before it in its clause, else the nearest in the sentence.
+  // from the sentence's date; a term being served has no date; otherwise the nearest date after the
+  // trigger in its clause, else the nearest before it in its clause, else the nearest in the
+  // sentence.
   void SetDate(uint32_t t, Event* ev) const {
+    // "after serving his full four-year term": when it was given is not said.
+    if (ev->type == "sentence" && Serving(t)) return;
     const uint32_t s = a_.sentence_of[t];
     const DateMatch* after = nullptr;
     const DateMatch* before = nullptr;
@@ -579,22 +582,98 @@ class EventFinder {
     return PartialDate{};
   }
 
+  // The place of the event at trigger t: for a sentence or trial, the city in the name of
+  // the court of the sentence ("the Mahiliou District Court"); else the nearest place
+  // after a preposition ("in", "at", "to", "into"; "from" and "out of" only for a release,
+  // "for" only for exile: "fled Russia for Armenia"), or named before "prison"/"colony"
+  // ("left the Mahiliou prison"), or the country asked to extradite ("asked Armenia to
+  // extradite her"). A prison followed by "in <city>" gives the city.
   void SetPlace(uint32_t t, Event* ev) const {
     const uint32_t s = a_.sentence_of[t];
+    const std::string& type = ev->type;
+    // "is serving a ten-year sentence in Obo Prison": where it is served, not where given.
+    if (type == "sentence" && Serving(t)) return;
+    const int court = type == "advocacy" || type == "designation" ? -1 : CourtCity(s);
+    if (court >= 0 && (type == "sentence" || type == "trial")) {
+      ev->place = court;
+      return;
+    }
+    const bool release = type == "release" || type == "pardon";
     uint32_t best_distance = 1000;
+    const NameSpan* best = nullptr;
     for (const NameSpan& n : a_.names) {
-      if (n.kind != EntityKind::kPlace || a_.sentence_of[n.first] != s || n.first == 0) continue;
-      std::string_view before = a_.word(n.first - 1);
-      if (!(before == "in" || before == "In" || before == "at" || before == "to" ||
-            before == "from" || before == "into")) {
+      if (n.kind != EntityKind::kPlace || n.entity < 0 || a_.sentence_of[n.first] != s ||
+          n.first == 0) {
         continue;
       }
+      // "in the Mordovia region": an article may stand between.
+      const uint32_t p = n.first >= 2 && a_.Is(n.first - 1, "the") ? n.first - 2 : n.first - 1;
+      const std::string_view before = a_.word(p);
+      const bool located = before == "in" || before == "In" || before == "at" || before == "to" ||
+                           before == "into" || (release && before == "from" && n.first > t) ||
+                           (release && before == "of" && p > 0 && a_.Is(p - 1, "out")) ||
+                           (type == "exile" && before == "for");
+      const bool facility_word = a_.IsIgnoreCase(n.end, "prison") ||
+                                 a_.IsIgnoreCase(n.end, "colony") || a_.IsIgnoreCase(n.end, "jail");
+      const bool asked = type == "extradition" && a_.Is(n.end, "to") && n.end + 1 == t;
+      if (!located && !facility_word && !asked) continue;
       const uint32_t distance = n.first >= t ? n.first - t : t - n.end;
       if (distance < best_distance && distance <= 15) {
         best_distance = distance;
-        ev->place = n.entity;
+        best = &n;
       }
     }
+    if (best == nullptr) {
+      // "Tbilisi City Court ordered that X be held in pre-trial detention".
+      if (court >= 0) ev->place = court;
+      return;
+    }
+    ev->place = best->entity;
+    // "in Penal Colony No. 1 in Navapolatsk": the city.
+    if (IsFacility(*best) && a_.Is(best->end, "in")) {
+      const int city = a_.NameAt(best->end + 1);
+      if (city >= 0 && a_.names[city].kind == EntityKind::kPlace && a_.names[city].entity >= 0) {
+        ev->place = a_.names[city].entity;
+      }
+    }
+  }
+
+  // True when the trigger at t is, or follows within three words, "serving"/"served".
+  bool Serving(uint32_t t) const {
+    for (uint32_t k = t + 1; k > 0 && t + 1 - k < 4; --k) {
+      if (a_.Is(k - 1, "serving") || a_.Is(k - 1, "served")) return true;
+    }
+    return false;
+  }
+
+  static bool IsFacility(const NameSpan& n) {
+    return n.rule == "place.facility" || n.surface.find("Prison") != std::string::npos ||
+           n.surface.find("Colony") != std::string::npos;
+  }
+
+  // The place entity named inside a court's name in sentence s ("the Hrodna Regional
+  // Court", "the Revolutionary Court of Tehran"), or -1.
+  int CourtCity(uint32_t s) const {
+    const Sentence& sentence = a_.sentences[s];
+    for (const NameSpan& n : a_.names) {
+      if (n.first < sentence.first) continue;
+      if (n.first >= sentence.last) break;
+      if (n.kind != EntityKind::kOrganization || n.surface.find("Court") == std::string::npos) {
+        continue;
+      }
+      for (uint32_t k = n.first; k < n.end; ++k) {
+        const auto m = lex_.place_names.LongestAt(a_.text(), a_.tokens, k);
+        if (m.length == 0 || k + m.length > n.end) continue;
+        const std::string_view name = a_.TextOf(k, k + m.length);
+        for (const NameSpan& place : a_.names) {
+          if (place.kind == EntityKind::kPlace && place.entity >= 0 &&
+              out_.entities[place.entity].name == name) {
+            return place.entity;
+          }
+        }
+      }
+    }
+    return -1;
   }
 
   bool FacilityAfter(uint32_t k) const {

@@ -202,6 +202,58 @@ namespace letapis {
 namespace {
 
 // Fuzz regressions: texts that once made the extractor read out of bounds.
+// The name of the event's place, or "" when it has none.
+std::string PlaceOf(const Extraction& x, const Event& ev) {
+  return ev.place >= 0 ? x.entities[ev.place].name : "";
+}
+
+TEST(EventsTest, TheCourtsCityIsTheSentencesPlace) {
+  const Extraction x = ExtractText(
+      "Lida lies west of Minsk. The Lida District Court sentenced Yanka Marozau, a driver from "
+      "Minsk, to three years in a colony in Homiel.");
+  const auto events = EventsOf(x, "sentence", "Yanka Marozau");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(PlaceOf(x, events[0]), "Lida");
+}
+
+TEST(EventsTest, PrepositionsThatNameThePlaceDependOnTheEvent) {
+  const Extraction x = ExtractText(
+      "Zoya Lapitskaya, a nurse from Pinsk who was released in April, was forced to leave for "
+      "Lithuania. Kanstantsin Sak walked out of the Babruisk prison on 2 May. Viktar Vaida "
+      "died in Penal Colony No. 9 in Horki.");
+  const auto release = EventsOf(x, "release", "Zoya Lapitskaya");
+  ASSERT_EQ(release.size(), 1u);
+  EXPECT_EQ(PlaceOf(x, release[0]), "");
+  const auto exile = EventsOf(x, "exile", "Zoya Lapitskaya");
+  ASSERT_EQ(exile.size(), 1u);
+  EXPECT_EQ(PlaceOf(x, exile[0]), "Lithuania");
+  const auto left = EventsOf(x, "release", "Kanstantsin Sak");
+  ASSERT_EQ(left.size(), 1u);
+  EXPECT_EQ(PlaceOf(x, left[0]), "Babruisk");
+  const auto died = EventsOf(x, "death_in_custody", "Viktar Vaida");
+  ASSERT_EQ(died.size(), 1u);
+  EXPECT_EQ(PlaceOf(x, died[0]), "Horki");
+}
+
+TEST(EventsTest, ATermBeingServedHasNoDateOrPlace) {
+  const Extraction x = ExtractText(
+      "On 4 June 2025 Ales Hrynko, who is serving a sentence of six years in Penal Colony No. 3 "
+      "in Vitsebsk, was moved to a punishment cell.");
+  const auto events = EventsOf(x, "sentence", "Ales Hrynko");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].term_months, 72);
+  EXPECT_FALSE(events[0].date.known());
+  EXPECT_EQ(PlaceOf(x, events[0]), "");
+}
+
+TEST(EventsTest, TheCountryAskedToExtradite) {
+  const Extraction x =
+      ExtractText("Belarus has asked Georgia to extradite the blogger Ilya Varon.");
+  const auto events = EventsOf(x, "extradition", "Ilya Varon");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(PlaceOf(x, events[0]), "Georgia");
+}
+
 TEST(EventsTest, TriggerAtTheEndOfTheText) {
   EXPECT_NO_FATAL_FAILURE(ExtractText("Ihar Lin was detained"));
   EXPECT_NO_FATAL_FAILURE(ExtractText("the detention"));
