@@ -341,6 +341,10 @@ class EventFinder {
     ev.modality = Modality(t, type);
     SetDate(t, &ev);
     SetPlace(t, &ev);
+    if (!ev.date.known() && !Pluperfect(t) && !(type == "sentence" && Serving(t))) {
+      InheritFromAnonymousReport(t, &ev);
+      if (!ev.date.known() && type == "sentence") SetDateFromVerdict(sentence, &ev);
+    }
     for (const ArticleMatch& am : a_.articles) {
       if (am.first < s.first || am.first >= s.last) continue;
       for (const std::string& art : am.articles) {
@@ -635,6 +639,71 @@ class EventFinder {
       if (city >= 0 && a_.names[city].kind == EntityKind::kPlace && a_.names[city].entity >= 0) {
         ev->place = a_.names[city].entity;
       }
+    }
+  }
+
+  // "had been detained", "had received": told as background to the news.
+  bool Pluperfect(uint32_t t) const {
+    for (uint32_t k = t; k > 0 && t - k < 4; --k) {
+      if (a_.Is(k - 1, "had")) return true;
+    }
+    return false;
+  }
+
+  // News that first reports an event without names ("A court in Baku on Thursday sentenced
+  // three journalists.") and names the people in the next paragraph: an undated event of
+  // the same type takes the date (and, when it has none, the place) of that report in the
+  // same or the previous paragraph.
+  void InheritFromAnonymousReport(uint32_t t, Event* ev) const {
+    const uint32_t paragraph = a_.paragraph_of[t];
+    for (auto it = orphans_.rbegin(); it != orphans_.rend(); ++it) {
+      if (it->first >= t) continue;
+      if (paragraph - a_.paragraph_of[it->first] > 1) break;
+      if (it->trigger->type != ev->type) continue;
+      Event report;
+      report.type = ev->type;
+      SetDate(it->first, &report);
+      // "over 1,300 imprisoned since 2020": the start of a state, not an event's date.
+      if (!report.date.known() || SinceDate(a_.sentence_of[it->first], report.date)) continue;
+      ev->date = report.date;
+      ev->date_text = report.date_text;
+      if (ev->place < 0) {
+        SetPlace(it->first, &report);
+        ev->place = report.place;
+      }
+      return;
+    }
+  }
+
+  // True when `date` stands after "since" or "from" in sentence s.
+  bool SinceDate(uint32_t s, const PartialDate& date) const {
+    for (const DateMatch& d : a_.dates) {
+      if (a_.sentence_of[d.first] != s || !(d.date == date)) continue;
+      if (d.is_range_or_duration_start || a_.IsIgnoreCase(d.first, "since") ||
+          (d.first > 0 &&
+           (a_.IsIgnoreCase(d.first - 1, "since") || a_.IsIgnoreCase(d.first - 1, "from")))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // "... received terms of six years respectively. The verdict was issued on Sunday.": the
+  // date of a verdict told in the next sentence of the paragraph.
+  void SetDateFromVerdict(uint32_t sentence, Event* ev) const {
+    if (sentence + 1 >= a_.sentences.size()) return;
+    const Sentence& next = a_.sentences[sentence + 1];
+    if (a_.paragraph_of[next.first] != a_.paragraph_of[a_.sentences[sentence].first] ||
+        !a_.Is(next.first, "The") ||
+        !(a_.Is(next.first + 1, "verdict") || a_.Is(next.first + 1, "ruling") ||
+          a_.Is(next.first + 1, "judgment") || a_.Is(next.first + 1, "sentence"))) {
+      return;
+    }
+    for (const DateMatch& d : a_.dates) {
+      if (d.first < next.first || d.first >= next.last || !d.date.known()) continue;
+      ev->date = d.date;
+      ev->date_text = std::string(a_.TextOf(d.first, d.end));
+      return;
     }
   }
 

@@ -254,6 +254,36 @@ TEST(EventsTest, TheCountryAskedToExtradite) {
   EXPECT_EQ(PlaceOf(x, events[0]), "Georgia");
 }
 
+TEST(EventsTest, NamesInTheNextParagraphTakeTheAnonymousReportsDateAndPlace) {
+  const Extraction x = ExtractText(
+      "A court in Lida on Tuesday handed prison terms to two bloggers.\n\n"
+      "Judge Ina Rak sentenced Yanka Marozau and Zoya Lapitskaya to four and three years "
+      "respectively.",
+      "2025-06-05");
+  const auto events = EventsOf(x, "sentence", "Zoya Lapitskaya");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].date.ToIso(), "2025-06-03");
+  EXPECT_EQ(PlaceOf(x, events[0]), "Lida");
+}
+
+TEST(EventsTest, TheVerdictsDateInTheNextSentence) {
+  const Extraction x = ExtractText(
+      "Ales Hrynko was sentenced to five years in a colony. The verdict was read out on 2 April "
+      "2025.");
+  const auto events = EventsOf(x, "sentence", "Ales Hrynko");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].date.ToIso(), "2025-04-02");
+}
+
+TEST(EventsTest, AStateSinceAYearDatesNoOneNamedAfter) {
+  const Extraction x = ExtractText(
+      "The group reports that over 1,300 people are imprisoned as political prisoners in Belarus "
+      "since 2020. Among those imprisoned are the writer Ales Hrynko.");
+  const auto events = EventsOf(x, "detention", "Ales Hrynko");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_FALSE(events[0].date.known());
+}
+
 TEST(EventsTest, TriggerAtTheEndOfTheText) {
   EXPECT_NO_FATAL_FAILURE(ExtractText("Ihar Lin was detained"));
   EXPECT_NO_FATAL_FAILURE(ExtractText("the detention"));
