@@ -262,6 +262,11 @@ class EventFinder {
           return;
         }
         take(GroupBefore(t, 16, type));
+        // "Prosecutors have charged him": a perfect tense with an object is active.
+        if (who.empty() && (a_.Is(t_end, "him") || a_.Is(t_end, "her"))) {
+          const int object = ObjectPronoun(t_end);
+          if (object >= 0 && Allowed(object, type)) who.push_back(object);
+        }
       } else if (prev == "those" || prev == "are" || prev == "is") {
         take(GroupAfter(t_end, 15, type));
       } else {
@@ -342,8 +347,16 @@ class EventFinder {
     SetDate(t, &ev);
     SetPlace(t, &ev);
     if (!ev.date.known() && !Pluperfect(t) && !(type == "sentence" && Serving(t))) {
-      InheritFromAnonymousReport(t, &ev);
-      if (!ev.date.known() && type == "sentence") SetDateFromVerdict(sentence, &ev);
+      if (type == "sentence") SetDateFromVerdict(sentence, &ev);
+      if (type == "sentence" || type == "trial" || type == "detention" || type == "search" ||
+          type == "release" || type == "pardon") {
+        InheritFromAnonymousReport(t, &ev);
+      }
+    }
+    // "ZHRN urges ...", "We, the undersigned, condemn ...": a demand in the present tense
+    // is made on the day of publication.
+    if (type == "advocacy" && !ev.date.known() && PresentTense(t, trig)) {
+      ev.date = a_.published;
     }
     for (const ArticleMatch& am : a_.articles) {
       if (am.first < s.first || am.first >= s.last) continue;
@@ -597,6 +610,9 @@ class EventFinder {
     const std::string& type = ev->type;
     // "is serving a ten-year sentence in Obo Prison": where it is served, not where given.
     if (type == "sentence" && Serving(t)) return;
+    // "called for the release of all political prisoners in Russia": where the people it
+    // is about are, not where it was made.
+    if (type == "advocacy") return;
     const int court = type == "advocacy" || type == "designation" ? -1 : CourtCity(s);
     if (court >= 0 && (type == "sentence" || type == "trial")) {
       ev->place = court;
@@ -653,7 +669,7 @@ class EventFinder {
   // News that first reports an event without names ("A court in Baku on Thursday sentenced
   // three journalists.") and names the people in the next paragraph: an undated event of
   // the same type takes the date (and, when it has none, the place) of that report in the
-  // same or the previous paragraph.
+  // same or the previous paragraph; one dated by "The verdict ..." takes only the place.
   void InheritFromAnonymousReport(uint32_t t, Event* ev) const {
     const uint32_t paragraph = a_.paragraph_of[t];
     for (auto it = orphans_.rbegin(); it != orphans_.rend(); ++it) {
@@ -665,14 +681,27 @@ class EventFinder {
       SetDate(it->first, &report);
       // "over 1,300 imprisoned since 2020": the start of a state, not an event's date.
       if (!report.date.known() || SinceDate(a_.sentence_of[it->first], report.date)) continue;
-      ev->date = report.date;
-      ev->date_text = report.date_text;
+      if (!ev->date.known()) {
+        ev->date = report.date;
+        ev->date_text = report.date_text;
+      }
       if (ev->place < 0) {
         SetPlace(it->first, &report);
         ev->place = report.place;
       }
       return;
     }
+  }
+
+  // True when the advocacy trigger at t is a verb in the present tense ("urges", "calls
+  // on", "condemn" after "we"), not a past act ("urged") or a noun ("open letter").
+  bool PresentTense(uint32_t t, const TriggerEntry& trig) const {
+    if (trig.form == "noun" || trig.form == "list") return false;
+    const std::string_view w = a_.word(t);
+    if (w.ends_with("ed") || a_.IsIgnoreCase(t, "in") || (t > 0 && a_.Is(t - 1, "to"))) {
+      return false;
+    }
+    return w.ends_with("s") || WeBefore(t);
   }
 
   // True when `date` stands after "since" or "from" in sentence s.

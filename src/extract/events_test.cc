@@ -284,6 +284,33 @@ TEST(EventsTest, AStateSinceAYearDatesNoOneNamedAfter) {
   EXPECT_FALSE(events[0].date.known());
 }
 
+TEST(EventsTest, ADemandInThePresentTenseIsDatedByPublication) {
+  const Extraction x = ExtractText(
+      "The Lakeside Monitoring Group calls on the authorities to free all political prisoners "
+      "in Belarus. The Birch Legal Aid Bureau urges the court to release Ales Hrynko.",
+      "2025-06-05");
+  const auto calls = EventsOf(x, "advocacy", "Lakeside Monitoring Group");
+  ASSERT_EQ(calls.size(), 1u);
+  EXPECT_EQ(calls[0].date.ToIso(), "2025-06-05");
+  EXPECT_EQ(PlaceOf(x, calls[0]), "");
+  const auto urges = EventsOf(x, "advocacy", "Birch Legal Aid Bureau");
+  ASSERT_EQ(urges.size(), 1u);
+  EXPECT_EQ(urges[0].date.ToIso(), "2025-06-05");
+  const Extraction past = ExtractText(
+      "In 2023 the Rivne Watch Collective urged the authorities to release Ales Hrynko.",
+      "2025-06-05");
+  const auto urged = EventsOf(past, "advocacy", "Rivne Watch Collective");
+  ASSERT_EQ(urged.size(), 1u);
+  EXPECT_EQ(urged[0].date.ToIso(), "2023");
+}
+
+TEST(EventsTest, APerfectTenseWithAnObjectPronounIsActive) {
+  const Extraction x = ExtractText(
+      "Ales Hrynko was held at a police station. Investigators have charged him with "
+      "insulting the president.");
+  EXPECT_EQ(EventsOf(x, "charge", "Ales Hrynko").size(), 1u);
+}
+
 TEST(EventsTest, TriggerAtTheEndOfTheText) {
   EXPECT_NO_FATAL_FAILURE(ExtractText("Ihar Lin was detained"));
   EXPECT_NO_FATAL_FAILURE(ExtractText("the detention"));
