@@ -30,7 +30,9 @@ class ClaimFinder {
       if (range_upper_end == num.end) continue;
       const NumberMatch* upper = RangeUpper(num);
       const bool subset = IsSubset(num);
-      const uint32_t cue_end = subset ? num.end + 2 : CountedThing(upper != nullptr ? *upper : num);
+      const bool of_subset = subset && a_.Is(num.end, "of");
+      const uint32_t cue_end =
+          of_subset ? num.end + 2 : CountedThing(upper != nullptr ? *upper : num);
       if (cue_end == 0) continue;
       Claim c;
       c.value = num.value;
@@ -38,9 +40,12 @@ class ClaimFinder {
       if (upper != nullptr) range_upper_end = upper->end;
       // Small counts of people named in the text ("three journalists") are not statistics.
       if (c.value < 5 && c.qualifier == "exact") continue;
-      c.category = subset && !out_.claims.empty()
-                       ? out_.claims.back().category
-                       : Category(upper != nullptr ? *upper : num, cue_end);
+      c.category = Category(upper != nullptr ? *upper : num, cue_end);
+      // "About 400 of those are behind bars" has its own cue; "41 of them are journalists"
+      // counts within the previous figure.
+      if (subset && c.category == "other" && !out_.claims.empty()) {
+        c.category = out_.claims.back().category;
+      }
       c.what = std::string(a_.TextOf(num.end, std::min<uint32_t>(cue_end, num.end + 8)));
       const Sentence& s = a_.sentences[a_.sentence_of[num.first]];
       c.evidence = a_.SpanOf(QualifierStart(num.first), std::max(cue_end, num.end));
@@ -96,7 +101,13 @@ class ClaimFinder {
   // "214 of them women", "at least 41 of them are journalists": a part of the previous
   // figure.
   bool IsSubset(const NumberMatch& num) const {
-    return a_.Is(num.end, "of") && (a_.Is(num.end + 1, "them") || a_.Is(num.end + 1, "those"));
+    if (a_.Is(num.end, "of") && (a_.Is(num.end + 1, "them") || a_.Is(num.end + 1, "those"))) {
+      return true;
+    }
+    // "1,163 political prisoners, among them at least 160 women".
+    const uint32_t start = QualifierStart(num.first);
+    return start >= 2 && a_.IsIgnoreCase(start - 2, "among") &&
+           (a_.Is(start - 1, "them") || a_.Is(start - 1, "those"));
   }
 
   // End token of the counted noun phrase or category cue after the number; 0 if the
@@ -163,6 +174,7 @@ class ClaimFinder {
     }
     const Sentence& s = a_.sentences[a_.sentence_of[num.first]];
     std::string first_cue, main_cue;
+    uint32_t phrase_end = cue_end;  // end of the counted phrase ("political prisoners")
     for (uint32_t k = num.end; k < s.last && k < num.end + 16; ++k) {
       const std::string_view w = a_.word(k);
       // Stop at the next figure: its cues are its own.
@@ -172,8 +184,11 @@ class ClaimFinder {
       const std::string& label = lex_.categories[m.value].label;
       if (first_cue.empty()) first_cue = label;
       const std::string_view before = k > 0 ? a_.word(k - 1) : "";
-      if (before == "been" || before == "are" || before == "were" || before == "have" ||
-          before == "has" || before == "to" || (before.size() > 4 && before.ends_with("ly"))) {
+      // The verb right after the counted phrase: "29 prisoners walked free".
+      if (k == num.end) phrase_end = std::max(phrase_end, k + m.length);
+      if ((k == phrase_end && k > num.end) || before == "been" || before == "are" ||
+          before == "were" || before == "have" || before == "has" || before == "to" ||
+          (before.size() > 4 && before.ends_with("ly"))) {
         main_cue = label;
       }
       k += m.length - 1;

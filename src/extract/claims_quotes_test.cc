@@ -48,6 +48,26 @@ TEST(ClaimsTest, SourceAfterArticleAppositionOrAuxiliary) {
   }
 }
 
+TEST(ClaimsTest, CategoryFromTheVerbAfterTheCountedPhraseAndWithinASubset) {
+  const Extraction x = ExtractText(
+      "Forty-two political prisoners walked free in March. The monitors count 870 political "
+      "prisoners, among them at least 95 women. Some 310 people have been prosecuted for posts; "
+      "about 140 of those are currently serving prison sentences. At least 55 reporters have "
+      "been summoned for questioning.");
+  const struct {
+    double value;
+    const char* category;
+  } expected[] = {{42, "released"},
+                  {95, "political_prisoners"},
+                  {140, "political_prisoners"},
+                  {55, "repressed"}};
+  for (const auto& e : expected) {
+    const Claim* c = FindClaim(x, e.value);
+    ASSERT_NE(c, nullptr) << e.value;
+    EXPECT_EQ(c->category, e.category) << e.value;
+  }
+}
+
 TEST(ClaimsTest, NumberWordsAndScale) {
   const Extraction x = ExtractText(
       "Nearly 1.5 million people have fled the country. At least seven political prisoners have "
