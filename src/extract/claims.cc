@@ -52,6 +52,8 @@ class ClaimFinder {
       c.as_of = SentenceDate(num.first);
       if (!c.as_of.known()) c.as_of = a_.published;
       int source = SentenceSource(s);
+      // "By my own count", "according to our database": the author or publisher speaks.
+      if (source < 0 && FirstPerson(s)) source = OwnVoice();
       if (source < 0) source = PreviousSentenceSource(s);
       if (source >= 0) paragraph_source = document_source = source;
       if (source < 0) source = paragraph_source;
@@ -247,6 +249,59 @@ class ClaimFinder {
       if (n.first < s.first || n.first >= s.last || !IsSource(n.entity)) continue;
       const uint32_t k = SkipAppositions(n.end, s.last);
       if (k < s.last && IsSayingVerb(a_.word(k))) return n.entity;
+    }
+    // "The network says", "the group estimates": the organisation named last before.
+    for (uint32_t k = s.first; k + 2 < s.last; ++k) {
+      if (!a_.IsIgnoreCase(k, "the") || !IsBodyNoun(a_.word(k + 1))) continue;
+      const uint32_t verb = SkipAppositions(k + 2, s.last);
+      if (verb < s.last && IsSayingVerb(a_.word(verb))) return LastOrganizationBefore(k);
+    }
+    return -1;
+  }
+
+  static bool IsBodyNoun(std::string_view w) {
+    return w == "group" || w == "network" || w == "centre" || w == "center" ||
+           w == "organisation" || w == "organization" || w == "monitor" || w == "bureau" ||
+           w == "coalition" || w == "initiative" || w == "NGO";
+  }
+
+  // The organisation named last before token k within the three sentences before it, or -1.
+  int LastOrganizationBefore(uint32_t k) const {
+    const uint32_t sentence = a_.sentence_of[k];
+    int found = -1;
+    for (const NameSpan& n : a_.names) {
+      if (n.first >= k) break;
+      if (n.kind == EntityKind::kOrganization && n.entity >= 0 &&
+          sentence - a_.sentence_of[n.first] <= 3) {
+        found = n.entity;
+      }
+    }
+    return found;
+  }
+
+  bool FirstPerson(const Sentence& s) const {
+    for (uint32_t k = s.first; k < s.last; ++k) {
+      if (a_.IsIgnoreCase(k, "we") || a_.IsIgnoreCase(k, "our") || a_.IsIgnoreCase(k, "my")) {
+        // Not inside a quotation: "our" there is the speaker's.
+        if (!a_.in_quote[k]) return true;
+      }
+    }
+    return false;
+  }
+
+  // The body a text in its own voice speaks for: its author, else its publisher when the
+  // text names it.
+  int OwnVoice() const {
+    if (default_source_ >= 0) return default_source_;
+    const std::string& publisher = a_.doc->meta.publisher;
+    if (publisher.empty()) return -1;
+    for (size_t e = 0; e < out_.entities.size(); ++e) {
+      const Entity& entity = out_.entities[e];
+      if (entity.kind != EntityKind::kOrganization) continue;
+      if (entity.name == publisher || std::find(entity.aliases.begin(), entity.aliases.end(),
+                                                publisher) != entity.aliases.end()) {
+        return static_cast<int>(e);
+      }
     }
     return -1;
   }

@@ -68,6 +68,25 @@ TEST(ClaimsTest, CategoryFromTheVerbAfterTheCountedPhraseAndWithinASubset) {
   }
 }
 
+TEST(ClaimsTest, TheGroupSaysAndTheTextsOwnVoice) {
+  Document d = MakeTestDocument(
+      "Monthly figures\n\nThe Birch Legal Aid Bureau defends teachers in court. The group says "
+      "at least 85 teachers are in prison.\n\nWe counted 230 new criminal cases in May, "
+      "according to our database. The Lakeside Monitoring Group publishes these figures every "
+      "month.",
+      "2025-06-05");
+  d.meta.publisher = "Lakeside Monitoring Group";
+  const Extraction x = TestExtractor().Run(d);
+  const Claim* teachers = FindClaim(x, 85);
+  ASSERT_NE(teachers, nullptr);
+  ASSERT_GE(teachers->source, 0);
+  EXPECT_EQ(x.entities[teachers->source].name, "Birch Legal Aid Bureau");
+  const Claim* cases = FindClaim(x, 230);
+  ASSERT_NE(cases, nullptr);
+  ASSERT_GE(cases->source, 0);
+  EXPECT_EQ(x.entities[cases->source].name, "Lakeside Monitoring Group");
+}
+
 TEST(ClaimsTest, NumberWordsAndScale) {
   const Extraction x = ExtractText(
       "Nearly 1.5 million people have fled the country. At least seven political prisoners have "
