@@ -499,9 +499,28 @@ class EventFinder {
   }
 
   // "2022 Nobel Peace Prize winner": a year qualifying a title, not the event's date.
+  // "the 2020 street protests" likewise: a year after "the".
   bool IsAttributiveYear(const DateMatch& d) const {
-    return d.end == d.first + 1 && d.date.month == 0 && d.end < a_.tokens.size() &&
-           a_.tokens[d.end].is(kCapitalized) && a_.tokens[d.end].kind == TokenKind::kWord;
+    if (d.end != d.first + 1 || d.date.month != 0 || d.end >= a_.tokens.size()) return false;
+    if (d.first > 0 && a_.IsIgnoreCase(d.first - 1, "the") &&
+        a_.tokens[d.end].kind == TokenKind::kWord) {
+      return true;
+    }
+    return a_.tokens[d.end].is(kCapitalized) && a_.tokens[d.end].kind == TokenKind::kWord;
+  }
+
+  // The comma opening the relative clause (", who ...", ", which ...") that token x stands
+  // in, or UINT32_MAX when it stands in none: a date or place there belongs to that clause.
+  uint32_t RelativeClauseOf(uint32_t x) const {
+    const uint32_t start = a_.sentences[a_.sentence_of[x]].first;
+    for (uint32_t k = x; k > start; --k) {
+      if (!a_.Is(k - 1, ",")) continue;
+      if (a_.Is(k, "who") || a_.Is(k, "whom") || a_.Is(k, "whose") || a_.Is(k, "which")) {
+        return k - 1;
+      }
+      return UINT32_MAX;
+    }
+    return UINT32_MAX;
   }
 
   // The date of the event at trigger t: "four years since X was arrested" counts back
@@ -516,8 +535,11 @@ class EventFinder {
     const DateMatch* before = nullptr;
     const DateMatch* any = nullptr;
     uint32_t any_distance = 1000;
+    const uint32_t clause = RelativeClauseOf(t);
     for (const DateMatch& d : a_.dates) {
       if (a_.sentence_of[d.first] != s || IsAttributiveYear(d)) continue;
+      // "Babayev, who was arrested in June, faces charges": June is the arrest's.
+      if (RelativeClauseOf(d.first) != clause) continue;
       const uint32_t distance = d.first >= t ? d.first - t : t - d.end;
       if (distance < any_distance) {
         any_distance = distance;
@@ -541,8 +563,9 @@ class EventFinder {
         ev->date_text = std::string(a_.TextOf(recent->first, recent->end));
         return;
       }
-      // "have been detained", "is being searched": reported as of publication.
-      for (uint32_t k = t; k > 0 && t - k < 4; --k) {
+      // "have been detained", "is being searched": reported as of publication. "Has been
+      // charged" tells a state, not when the charge was brought.
+      for (uint32_t k = t; k > 0 && t - k < 4 && ev->type != "charge"; --k) {
         std::string_view w = a_.word(k - 1);
         if (w == "been" && k >= 2 && (a_.Is(k - 2, "have") || a_.Is(k - 2, "has"))) {
           ev->date = a_.published;
@@ -621,9 +644,10 @@ class EventFinder {
     const bool release = type == "release" || type == "pardon";
     uint32_t best_distance = 1000;
     const NameSpan* best = nullptr;
+    const uint32_t clause = RelativeClauseOf(t);
     for (const NameSpan& n : a_.names) {
       if (n.kind != EntityKind::kPlace || n.entity < 0 || a_.sentence_of[n.first] != s ||
-          n.first == 0) {
+          n.first == 0 || RelativeClauseOf(n.first) != clause) {
         continue;
       }
       // "in the Mordovia region": an article may stand between.
@@ -737,9 +761,12 @@ class EventFinder {
   }
 
   // True when the trigger at t is, or follows within three words, "serving"/"served".
+  // "at the end of a three-year sentence" likewise.
   bool Serving(uint32_t t) const {
-    for (uint32_t k = t + 1; k > 0 && t + 1 - k < 4; --k) {
-      if (a_.Is(k - 1, "serving") || a_.Is(k - 1, "served")) return true;
+    for (uint32_t k = t + 1; k > 0 && t + 1 - k < 6; --k) {
+      const bool near = t + 1 - k < 4;
+      if (near && (a_.Is(k - 1, "serving") || a_.Is(k - 1, "served"))) return true;
+      if (a_.Is(k - 1, "end") && a_.Is(k, "of")) return true;
     }
     return false;
   }

@@ -311,6 +311,42 @@ TEST(EventsTest, APerfectTenseWithAnObjectPronounIsActive) {
   EXPECT_EQ(EventsOf(x, "charge", "Ales Hrynko").size(), 1u);
 }
 
+TEST(EventsTest, ARelativeClauseKeepsItsDateAndPlace) {
+  const Extraction x = ExtractText(
+      "Ales Hrynko, who fled to Poland in 2022, was sentenced in absentia to six years on 3 "
+      "March 2025. Zoya Lapitskaya, who was detained in May, faces charges of insulting the "
+      "president.",
+      "2025-06-05");
+  const auto fled = EventsOf(x, "exile", "Ales Hrynko");
+  ASSERT_EQ(fled.size(), 1u);
+  EXPECT_EQ(fled[0].date.ToIso(), "2022");
+  EXPECT_EQ(PlaceOf(x, fled[0]), "Poland");
+  const auto sentence = EventsOf(x, "sentence", "Ales Hrynko");
+  ASSERT_EQ(sentence.size(), 1u);
+  EXPECT_EQ(sentence[0].date.ToIso(), "2025-03-03");
+  EXPECT_EQ(PlaceOf(x, sentence[0]), "");
+  const auto charge = EventsOf(x, "charge", "Zoya Lapitskaya");
+  ASSERT_EQ(charge.size(), 1u);
+  EXPECT_FALSE(charge[0].date.known());
+}
+
+TEST(EventsTest, AYearAfterTheQualifiesANoun) {
+  const Extraction x =
+      ExtractText("Ales Hrynko was detained on Monday over posts about the 2020 street protests.",
+                  "2025-06-05");
+  const auto events = EventsOf(x, "detention", "Ales Hrynko");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].date.ToIso(), "2025-06-02");
+}
+
+TEST(EventsTest, HasBeenChargedIsAStateWithoutADate) {
+  const Extraction x =
+      ExtractText("Ales Hrynko has been charged with organising mass riots.", "2025-06-05");
+  const auto events = EventsOf(x, "charge", "Ales Hrynko");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_FALSE(events[0].date.known());
+}
+
 TEST(EventsTest, TriggerAtTheEndOfTheText) {
   EXPECT_NO_FATAL_FAILURE(ExtractText("Ihar Lin was detained"));
   EXPECT_NO_FATAL_FAILURE(ExtractText("the detention"));
