@@ -156,6 +156,33 @@ class EventFinder {
     return -1;
   }
 
+  // `reach` extended past a relative clause or apposition between commas that ends right
+  // before token x ("Leyla Aliyeva, whose videos were watched by thousands, walked out").
+  uint32_t SubjectReach(uint32_t x, uint32_t reach) const {
+    if (x < 2 || !a_.Is(x - 1, ",")) return reach;
+    const uint32_t start = a_.sentences[a_.sentence_of[x]].first;
+    for (uint32_t k = x - 2; k > start && x - k < 30; --k) {
+      if (!a_.Is(k, ",")) continue;
+      const bool opens = a_.Is(k + 1, "who") || a_.Is(k + 1, "whose") || a_.Is(k + 1, "which") ||
+                         a_.Is(k + 1, "a") || a_.Is(k + 1, "an") || a_.Is(k + 1, "the");
+      return opens ? reach + (x - k) : reach;
+    }
+    return reach;
+  }
+
+  // For a participle right after "and" ("held overnight and deported"), the passive
+  // auxiliary ("was", "were", "been") earlier in its sentence; else UINT32_MAX.
+  uint32_t CoordinatedAux(uint32_t t) const {
+    if (t < 2 || !a_.Is(t - 1, "and")) return UINT32_MAX;
+    const uint32_t start = a_.sentences[a_.sentence_of[t]].first;
+    for (uint32_t k = t - 1; k > start && t - k < 25; --k) {
+      const std::string_view w = a_.word(k - 1);
+      if (w == ";" || a_.in_quote[k - 1]) return UINT32_MAX;
+      if (w == "was" || w == "were" || w == "been") return k - 1;
+    }
+    return UINT32_MAX;
+  }
+
   // "her colleagues were", "fellow students were", "some prisoners have": a plural common
   // noun after a possessive or quantifier, right before the auxiliary at `aux`.
   bool IsUnnamedNounPhrase(uint32_t aux) const {
@@ -190,7 +217,12 @@ class EventFinder {
                         lex_.roles.count(FoldCase(w)) > 0 && !w.ends_with("s");
       const bool singular = w == "he" || w == "He" || w == "him" || w == "his" || w == "His" ||
                             w == "she" || w == "She" || w == "her" || w == "Her" || role;
-      const bool many = w == "they" || w == "They" || w == "them" || w == "their" || w == "Their";
+      // "The women were detained", "the activists were": the people named together last.
+      const bool definite_plural =
+          k >= 2 && (a_.Is(k - 2, "the") || a_.Is(k - 2, "The")) &&
+          (w == "women" || w == "men" || (w.ends_with("s") && lex_.roles.count(FoldCase(w)) > 0));
+      const bool many = w == "they" || w == "They" || w == "them" || w == "their" || w == "Their" ||
+                        definite_plural;
       if (singular || many) {
         *plural = many;
         return ResolveReference(a_, k - 1, many);
@@ -256,12 +288,15 @@ class EventFinder {
       if (type == "advocacy") {
         // "X called for Y's release": the advocate is the subject, not Y.
         take(GroupBefore(t, 12, type));
-      } else if (passive || prev == "who" || prev == ",") {
+      } else if (passive || prev == "who" || prev == "," || CoordinatedAux(t) < t) {
         if (unnamed_subject) {
           orphans_.push_back(Orphan{sentence, t, t_end, &trig});
           return;
         }
-        take(GroupBefore(t, 16, type));
+        // "X was stopped at the airport, held overnight and deported": the subject of the
+        // first participle.
+        const uint32_t verb = passive ? aux_start : std::min(t, CoordinatedAux(t));
+        take(GroupBefore(verb, SubjectReach(verb, 16), type));
         // "Prosecutors have charged him": a perfect tense with an object is active.
         if (who.empty() && (a_.Is(t_end, "him") || a_.Is(t_end, "her"))) {
           const int object = ObjectPronoun(t_end);
@@ -282,7 +317,9 @@ class EventFinder {
                                      type == "pardon" || type == "release" || type == "exile" ||
                                      type == "death_in_custody";
         const bool after_name = t > 0 && a_.NameAt(t - 1) >= 0;
-        if (subject_matters || (who.empty() && after_name)) take(GroupBefore(t, 12, type));
+        if (subject_matters || (who.empty() && after_name)) {
+          take(GroupBefore(t, SubjectReach(t, 12), type));
+        }
         // Otherwise only a pronoun right before ("and took him"): "people convicted of"
         // (a reduced relative on a common noun) names nobody.
         if (who.empty() && !after_name) pronoun_reach = 5;

@@ -347,6 +347,26 @@ TEST(EventsTest, HasBeenChargedIsAStateWithoutADate) {
   EXPECT_FALSE(events[0].date.known());
 }
 
+TEST(EventsTest, TheSubjectPastARelativeClauseOrACoordination) {
+  const Extraction x = ExtractText(
+      "Zoya Lapitskaya, whose drawings of the river were shown in three galleries last year, "
+      "walked out of the Babruisk prison on 2 May. Ales Hrynko, a poet who lives in Vilnius, was "
+      "stopped at the border on 4 May, questioned for a night and deported to Lithuania.");
+  EXPECT_EQ(EventsOf(x, "release", "Zoya Lapitskaya").size(), 1u);
+  const auto deported = EventsOf(x, "exile", "Ales Hrynko");
+  ASSERT_EQ(deported.size(), 1u);
+  EXPECT_EQ(PlaceOf(x, deported[0]), "Lithuania");
+}
+
+TEST(EventsTest, TheWomenAreThePeopleNamedTogether) {
+  const Extraction x = ExtractText(
+      "Zoya Lapitskaya and Ina Rak wrote poems about the river. The women were detained in "
+      "Lida in March.",
+      "2025-06-05");
+  EXPECT_EQ(EventsOf(x, "detention", "Zoya Lapitskaya").size(), 1u);
+  EXPECT_EQ(EventsOf(x, "detention", "Ina Rak").size(), 1u);
+}
+
 TEST(EventsTest, TriggerAtTheEndOfTheText) {
   EXPECT_NO_FATAL_FAILURE(ExtractText("Ihar Lin was detained"));
   EXPECT_NO_FATAL_FAILURE(ExtractText("the detention"));
