@@ -133,6 +133,18 @@ class EventFinder {
     return bodies;
   }
 
+  // The group that opens t's sentence ("The Lakeside Monitoring Group is alarmed ..."),
+  // allowed for `type`, or nullptr.
+  const Group* SentenceSubject(uint32_t t, const std::string& type) const {
+    const uint32_t start = a_.sentences[a_.sentence_of[t]].first;
+    for (const Group& g : groups_) {
+      if (g.first < start) continue;
+      if (g.first >= t || g.first > start + 1 || a_.in_quote[g.first]) return nullptr;
+      return HasAllowed(g, type) ? &g : nullptr;
+    }
+    return nullptr;
+  }
+
   // Nearest group starting after `t` in the same sentence, within `reach` tokens, with an
   // entity allowed for `type`.
   const Group* GroupAfter(uint32_t t, uint32_t reach, const std::string& type) const {
@@ -275,6 +287,9 @@ class EventFinder {
     if (trig.form == "noun") {
       if (a_.Is(t_end, "of")) {
         take(GroupAfter(t_end, 2, type));
+        // "the trial of the three women": about the people the phrase describes, not those
+        // named before it.
+        if (who.empty() && a_.Is(t_end + 1, "the") && a_.NameAt(t_end + 2) < 0) return;
       } else if (t + 1 < a_.tokens.size() && a_.Is(t_end + 1, "of")) {
         take(GroupAfter(t_end + 1, 2, type));
       }
@@ -286,8 +301,10 @@ class EventFinder {
       if (who.empty()) take(GroupBefore(t, type == "advocacy" ? 6 : 12, type));
     } else if (trig.form == "participle" || trig.form == "phrase" || trig.form == "facility") {
       if (type == "advocacy") {
+        // "X is alarmed by the death of Y and calls for ...": the sentence's subject.
+        if (prev == "and") take(SentenceSubject(t, type));
         // "X called for Y's release": the advocate is the subject, not Y.
-        take(GroupBefore(t, 12, type));
+        if (who.empty()) take(GroupBefore(t, 12, type));
       } else if (passive || prev == "who" || prev == "," || CoordinatedAux(t) < t) {
         if (unnamed_subject) {
           orphans_.push_back(Orphan{sentence, t, t_end, &trig});
@@ -535,6 +552,15 @@ class EventFinder {
     return false;
   }
 
+  // True when a ";" lies between tokens a and b.
+  bool SemicolonBetween(uint32_t a, uint32_t b) const {
+    if (a > b) std::swap(a, b);
+    for (uint32_t k = a; k < b; ++k) {
+      if (a_.Is(k, ";")) return true;
+    }
+    return false;
+  }
+
   // "2022 Nobel Peace Prize winner": a year qualifying a title, not the event's date.
   // "the 2020 street protests" likewise: a year after "the".
   bool IsAttributiveYear(const DateMatch& d) const {
@@ -578,7 +604,7 @@ class EventFinder {
       // "Babayev, who was arrested in June, faces charges": June is the arrest's.
       if (RelativeClauseOf(d.first) != clause) continue;
       const uint32_t distance = d.first >= t ? d.first - t : t - d.end;
-      if (distance < any_distance) {
+      if (distance < any_distance && !SemicolonBetween(t, d.first)) {
         any_distance = distance;
         any = &d;
       }
@@ -927,7 +953,7 @@ class EventFinder {
   }
 
   // A later sentence that restates an event (same type, same people) without a new date,
-  // place or term is the same event.
+  // place or term is the same event; so is one that only dates an undated earlier mention.
   void DropRestatements() {
     ResolveOrphans();
     std::vector<Event> kept;
@@ -935,14 +961,25 @@ class EventFinder {
     for (size_t k = 0; k < out_.events.size(); ++k) {
       const Event& ev = out_.events[k];
       bool restated = false;
-      for (const Event& prev : kept) {
+      for (Event& prev : kept) {
         std::vector<int> a = prev.who, b = ev.who;
         std::sort(a.begin(), a.end());
         std::sort(b.begin(), b.end());
-        if (prev.type == ev.type && a == b && prev.modality == ev.modality &&
-            (!ev.date.known() || ev.date == prev.date) &&
+        if (prev.type != ev.type || a != b || prev.modality != ev.modality) continue;
+        if ((!ev.date.known() || ev.date == prev.date) &&
             (ev.place < 0 || ev.place == prev.place) &&
             (!ev.term_months || ev.term_months == prev.term_months)) {
+          restated = true;
+          break;
+        }
+        // "alarmed by the death in custody of X" first, "X died in custody on 1 February"
+        // after: the later sentence dates the same event.
+        if (!prev.date.known() && (prev.place < 0 || ev.place < 0 || prev.place == ev.place) &&
+            (!prev.term_months || !ev.term_months || prev.term_months == ev.term_months)) {
+          prev.date = ev.date;
+          prev.date_text = ev.date_text;
+          if (prev.place < 0) prev.place = ev.place;
+          if (!prev.term_months) prev.term_months = ev.term_months;
           restated = true;
           break;
         }

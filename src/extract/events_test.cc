@@ -367,6 +367,34 @@ TEST(EventsTest, TheWomenAreThePeopleNamedTogether) {
   EXPECT_EQ(EventsOf(x, "detention", "Ina Rak").size(), 1u);
 }
 
+TEST(EventsTest, TheSubjectCallsForAndALaterSentenceDatesAnEarlierMention) {
+  const Extraction x = ExtractText(
+      "The Lakeside Monitoring Group is shocked by the death in custody of Ales Hrynko, a poet, "
+      "and calls for an inquiry. Hrynko died in custody on 2 May in Lida.",
+      "2025-06-05");
+  EXPECT_EQ(EventsOf(x, "advocacy", "Ales Hrynko").size(), 0u);
+  EXPECT_EQ(EventsOf(x, "advocacy", "Lakeside Monitoring Group").size(), 1u);
+  const auto died = EventsOf(x, "death_in_custody", "Ales Hrynko");
+  ASSERT_EQ(died.size(), 1u);
+  EXPECT_EQ(died[0].date.ToIso(), "2025-05-02");
+  EXPECT_EQ(PlaceOf(x, died[0]), "Lida");
+}
+
+TEST(EventsTest, ATrialOfDescribedPeopleIsNotTheNamedOnes) {
+  const Extraction x =
+      ExtractText("Ales Hrynko wrote about the trial of the four students from Lida.");
+  EXPECT_TRUE(EventsOf(x, "trial", "Ales Hrynko").empty());
+}
+
+TEST(EventsTest, ADateAfterASemicolonIsAnotherClauses) {
+  const Extraction x =
+      ExtractText("Zoya Lapitskaya was held incommunicado for a week; on 9 May her lawyer saw her.",
+                  "2025-06-05");
+  const auto events = EventsOf(x, "incommunicado", "Zoya Lapitskaya");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_FALSE(events[0].date.known());
+}
+
 TEST(EventsTest, TriggerAtTheEndOfTheText) {
   EXPECT_NO_FATAL_FAILURE(ExtractText("Ihar Lin was detained"));
   EXPECT_NO_FATAL_FAILURE(ExtractText("the detention"));
