@@ -156,5 +156,34 @@ TEST(QuotesTest, ScareQuotesAreNotQuotations) {
   EXPECT_TRUE(x.quotes.empty());
 }
 
+// The speaker of the quotation that starts with `start`, or "" when it has none or there is
+// no such quotation.
+std::string SpeakerOf(const Extraction& x, const std::string& text, const std::string& start) {
+  for (const Quote& q : x.quotes) {
+    if (text.compare(q.span.begin, start.size(), start) != 0) continue;
+    return q.speaker >= 0 ? x.entities[q.speaker].name : "";
+  }
+  return "(none)";
+}
+
+TEST(QuotesTest, RoleWordsBeforeTheNameAfterSaid) {
+  const std::string text =
+      "\"The file holds nothing against my client at all,\" said defence lawyer Ina Rak. "
+      "\"We will appeal to the regional court.\"";
+  const Extraction x = ExtractText(text);
+  EXPECT_EQ(SpeakerOf(x, text, "The file holds"), "Ina Rak");
+  EXPECT_EQ(SpeakerOf(x, text, "We will appeal"), "Ina Rak");
+}
+
+TEST(QuotesTest, TheOneWhoToldNotTheOneTold) {
+  const std::string text =
+      "Her lawyer, Ina Rak, told the Lakeside Monitoring Group: \"She has not seen a doctor "
+      "for weeks.\" Her mother told the Lakeside Monitoring Group: \"They do not let me see "
+      "her at all.\"";
+  const Extraction x = ExtractText(text);
+  EXPECT_EQ(SpeakerOf(x, text, "She has not seen"), "Ina Rak");
+  EXPECT_EQ(SpeakerOf(x, text, "They do not let"), "(none)");
+}
+
 }  // namespace
 }  // namespace letapis
