@@ -31,8 +31,10 @@ class ClaimFinder {
       const NumberMatch* upper = RangeUpper(num);
       const bool subset = IsSubset(num);
       const bool of_subset = subset && a_.Is(num.end, "of");
-      const uint32_t cue_end =
-          of_subset ? num.end + 2 : CountedThing(upper != nullptr ? *upper : num);
+      uint32_t cue_end = of_subset ? num.end + 2 : CountedThing(upper != nullptr ? *upper : num);
+      // "the number of political prisoners on its list stands at 341".
+      const uint32_t number_of = cue_end == 0 ? NumberOfBefore(num) : 0;
+      if (number_of > 0) cue_end = num.end;
       if (cue_end == 0) continue;
       Claim c;
       c.value = num.value;
@@ -40,13 +42,15 @@ class ClaimFinder {
       if (upper != nullptr) range_upper_end = upper->end;
       // Small counts of people named in the text ("three journalists") are not statistics.
       if (c.value < 5 && c.qualifier == "exact") continue;
-      c.category = Category(upper != nullptr ? *upper : num, cue_end);
+      c.category = number_of > 0 ? CategoryAfter(number_of, num.first)
+                                 : Category(upper != nullptr ? *upper : num, cue_end);
       // "About 400 of those are behind bars" has its own cue; "41 of them are journalists"
       // counts within the previous figure.
       if (subset && c.category == "other" && !out_.claims.empty()) {
         c.category = out_.claims.back().category;
       }
       c.what = std::string(a_.TextOf(num.end, std::min<uint32_t>(cue_end, num.end + 8)));
+      if (number_of > 0) c.what = NumberOfWhat(number_of);
       const Sentence& s = a_.sentences[a_.sentence_of[num.first]];
       c.evidence = a_.SpanOf(QualifierStart(num.first), std::max(cue_end, num.end));
       c.as_of = SentenceDate(num.first);
@@ -116,17 +120,61 @@ class ClaimFinder {
   // number counts nothing a claim is about.
   uint32_t CountedThing(const NumberMatch& num) const {
     const uint32_t s_end = a_.sentences[a_.sentence_of[num.first]].last;
+    // A cue right after the number, or after auxiliaries only ("300 have been prosecuted").
+    bool auxiliaries_only = true;
     for (uint32_t k = num.end; k < s_end && k < num.end + 4; ++k) {
       if (a_.tokens[k].kind != TokenKind::kWord || a_.NameAt(k) >= 0) break;
       const std::string w(a_.word(k));
       if (lex_.claim_nouns.count(w) > 0) return k + 1;
-      if (k == num.end || k == num.end + 1) {
+      if (auxiliaries_only) {
         auto m = lex_.category_phrases.LongestAt(a_.text(), a_.tokens, k);
         if (m.length > 0) return k + m.length;
-        if (w == "are" || w == "were" || w == "have" || w == "remain" || w == "currently") continue;
+      }
+      auxiliaries_only =
+          auxiliaries_only && (w == "are" || w == "were" || w == "have" || w == "has" ||
+                               w == "been" || w == "remain" || w == "currently" || w == "still");
+    }
+    return 0;
+  }
+
+  // For a figure after "at" ("stands at 341", "puts ... at about 1,300"), the token after
+  // "the number of" earlier in its sentence when a claim noun or category cue follows it
+  // within six words; else 0.
+  uint32_t NumberOfBefore(const NumberMatch& num) const {
+    const uint32_t start = QualifierStart(num.first);
+    if (start == 0 || !a_.Is(start - 1, "at")) return 0;
+    const Sentence& s = a_.sentences[a_.sentence_of[num.first]];
+    for (uint32_t k = s.first; k + 2 < start; ++k) {
+      if (!a_.IsIgnoreCase(k, "number") || !a_.Is(k + 1, "of")) continue;
+      for (uint32_t j = k + 2; j < start && j < k + 8; ++j) {
+        if (lex_.claim_nouns.count(std::string(a_.word(j))) > 0 ||
+            lex_.category_phrases.LongestAt(a_.text(), a_.tokens, j).length > 0) {
+          return k + 2;
+        }
       }
     }
     return 0;
+  }
+
+  // What "the number of ..." counts: its words up to the verb ("political prisoners on our
+  // list").
+  std::string NumberOfWhat(uint32_t from) const {
+    uint32_t end = from;
+    while (end < a_.tokens.size() && end < from + 6 && a_.tokens[end].kind == TokenKind::kWord &&
+           !a_.Is(end, "stands") && !a_.Is(end, "is") && !a_.Is(end, "was") && !a_.Is(end, "at") &&
+           !a_.Is(end, "remains") && !a_.Is(end, "reached")) {
+      ++end;
+    }
+    return std::string(a_.TextOf(from, end));
+  }
+
+  // The first category cue in [from, end), else "other".
+  std::string CategoryAfter(uint32_t from, uint32_t end) const {
+    for (uint32_t k = from; k < end; ++k) {
+      auto m = lex_.category_phrases.LongestAt(a_.text(), a_.tokens, k);
+      if (m.length > 0) return lex_.categories[m.value].label;
+    }
+    return "other";
   }
 
   // The upper bound of "between N and M" when `num` is N, else nullptr.

@@ -87,6 +87,22 @@ TEST(ClaimsTest, TheGroupSaysAndTheTextsOwnVoice) {
   EXPECT_EQ(x.entities[cases->source].name, "Lakeside Monitoring Group");
 }
 
+TEST(ClaimsTest, TheNumberOfStandsAtAndAuxiliariesBeforeTheCue) {
+  const Extraction x = ExtractText(
+      "The number of political prisoners on the list stands at 512. Nearly 240 have been "
+      "prosecuted for posts. At least 35 of the defendants are nurses.");
+  const Claim* list = FindClaim(x, 512);
+  ASSERT_NE(list, nullptr);
+  EXPECT_EQ(list->category, "political_prisoners");
+  EXPECT_EQ(list->what, "political prisoners on the list");
+  const Claim* posts = FindClaim(x, 240);
+  ASSERT_NE(posts, nullptr);
+  EXPECT_EQ(posts->category, "prosecuted");
+  const Claim* defendants = FindClaim(x, 35);
+  ASSERT_NE(defendants, nullptr);
+  EXPECT_EQ(defendants->category, "prosecuted");
+}
+
 TEST(ClaimsTest, NumberWordsAndScale) {
   const Extraction x = ExtractText(
       "Nearly 1.5 million people have fled the country. At least seven political prisoners have "
