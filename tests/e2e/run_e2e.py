@@ -202,7 +202,7 @@ class ExtractTest(unittest.TestCase):
         finally:
             os.unlink(f.name)
         print(result)
-        self.assertGreaterEqual(overall(result), 0.88, result)
+        self.assertGreaterEqual(overall(result), 0.92, result)
 
     def test_names_match_scores_the_labelled_pairs(self):
         pairs = shared("eval", "name-pairs.tsv")
