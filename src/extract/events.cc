@@ -89,6 +89,11 @@ class EventFinder {
                    (lower_word && w != "by" && w != "to" && w != "with" && w != "of");
         }
         if (g.end < n.first && !conjunction) joined = false;
+        // "Bialou's lawyer, Ales Hrynko": a possessor and the one it names are not a list.
+        const std::string_view last = a_.word(g.end - 1);
+        if (last.ends_with("'s") || last.ends_with("\xE2\x80\x99s") || a_.Is(g.end, "'")) {
+          joined = false;
+        }
         if (joined) {
           g.end = n.end;
           if (std::find(g.entities.begin(), g.entities.end(), n.entity) == g.entities.end()) {

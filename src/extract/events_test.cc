@@ -395,6 +395,15 @@ TEST(EventsTest, ADateAfterASemicolonIsAnotherClauses) {
   EXPECT_FALSE(events[0].date.known());
 }
 
+TEST(EventsTest, APossessorAndTheOneItNamesAreNotAList) {
+  const Extraction x = ExtractText(
+      "Zoya Lapitskaya and Ales Hrynko ran a cycling club. Hrynko's lawyer, Ina Rak, spoke to "
+      "reporters. The two were detained in May.",
+      "2025-06-05");
+  EXPECT_EQ(EventsOf(x, "detention", "Zoya Lapitskaya").size(), 1u);
+  EXPECT_TRUE(EventsOf(x, "detention", "Ina Rak").empty());
+}
+
 TEST(EventsTest, TriggerAtTheEndOfTheText) {
   EXPECT_NO_FATAL_FAILURE(ExtractText("Ihar Lin was detained"));
   EXPECT_NO_FATAL_FAILURE(ExtractText("the detention"));
