@@ -532,6 +532,11 @@ class EventFinder {
     }
     for (uint32_t k = from; k < t; ++k) {
       if (a_.word(k) == ";" || a_.word(k) == ":") found = "asserted";
+      // "asked Kyrgyzstan to extradite X, who was detained on 14 March": a relative clause
+      // states a fact whatever the main clause asks.
+      if (a_.Is(k, ",") && (a_.Is(k + 1, "who") || a_.Is(k + 1, "which")) && k + 1 < t) {
+        found = "asserted";
+      }
       // "In May he was arrested": a capitalised "May" is the month, not the modal.
       if (a_.tokens[k].is(kCapitalized) && k != start) continue;
       auto m = lex_.modality_phrases.LongestAt(a_.text(), a_.tokens, k);

@@ -404,6 +404,18 @@ TEST(EventsTest, APossessorAndTheOneItNamesAreNotAList) {
   EXPECT_TRUE(EventsOf(x, "detention", "Ina Rak").empty());
 }
 
+TEST(EventsTest, ARelativeClauseAfterARequestIsAFact) {
+  const Extraction x = ExtractText(
+      "Belarus has asked Georgia to extradite the blogger Ilya Varon, who was detained in "
+      "Batumi on 2 May. Ales Hrynko was serving five years under Article 361.");
+  const auto detained = EventsOf(x, "detention", "Ilya Varon");
+  ASSERT_EQ(detained.size(), 1u);
+  EXPECT_EQ(PlaceOf(x, detained[0]), "Batumi");
+  const auto serving = EventsOf(x, "sentence", "Ales Hrynko");
+  ASSERT_EQ(serving.size(), 1u);
+  EXPECT_EQ(serving[0].term_months, 60);
+}
+
 TEST(EventsTest, TriggerAtTheEndOfTheText) {
   EXPECT_NO_FATAL_FAILURE(ExtractText("Ihar Lin was detained"));
   EXPECT_NO_FATAL_FAILURE(ExtractText("the detention"));
