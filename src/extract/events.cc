@@ -138,13 +138,15 @@ class EventFinder {
     return bodies;
   }
 
-  // The group that opens t's sentence ("The Lakeside Monitoring Group is alarmed ..."),
-  // allowed for `type`, or nullptr.
+  // The first group of t's sentence, its subject ("The Lakeside Monitoring Group is alarmed
+  // ...", "In a statement on Monday the LMG ..."), allowed for `type`, or nullptr.
   const Group* SentenceSubject(uint32_t t, const std::string& type) const {
     const uint32_t start = a_.sentences[a_.sentence_of[t]].first;
     for (const Group& g : groups_) {
       if (g.first < start) continue;
-      if (g.first >= t || g.first > start + 1 || a_.in_quote[g.first]) return nullptr;
+      if (g.first >= t || SemicolonBetween(start, g.first) || a_.in_quote[g.first]) {
+        return nullptr;
+      }
       return HasAllowed(g, type) ? &g : nullptr;
     }
     return nullptr;

@@ -416,6 +416,15 @@ TEST(EventsTest, ARelativeClauseAfterARequestIsAFact) {
   EXPECT_EQ(serving[0].term_months, 60);
 }
 
+TEST(EventsTest, TheSubjectAfterAnOpeningPhraseCallsFor) {
+  const Extraction x = ExtractText(
+      "In a statement on Friday the Lakeside Monitoring Group called the verdict unjust and "
+      "urged the court to free Ales Hrynko.",
+      "2025-06-07");
+  EXPECT_EQ(EventsOf(x, "advocacy", "Lakeside Monitoring Group").size(), 1u);
+  EXPECT_TRUE(EventsOf(x, "advocacy", "Ales Hrynko").empty());
+}
+
 TEST(EventsTest, TriggerAtTheEndOfTheText) {
   EXPECT_NO_FATAL_FAILURE(ExtractText("Ihar Lin was detained"));
   EXPECT_NO_FATAL_FAILURE(ExtractText("the detention"));
