@@ -745,6 +745,14 @@ class EventFinder {
     if (best == nullptr) {
       // "Tbilisi City Court ordered that X be held in pre-trial detention".
       if (court >= 0) ev->place = court;
+      // "In Orsha, security forces detained X ... and took him away": the frame of the
+      // whole sentence.
+      const uint32_t first = a_.sentences[s].first;
+      const int frame = a_.IsIgnoreCase(first, "in") ? a_.NameAt(first + 1) : -1;
+      if (ev->place < 0 && frame >= 0 && a_.names[frame].kind == EntityKind::kPlace &&
+          a_.names[frame].entity >= 0 && a_.Is(a_.names[frame].end, ",")) {
+        ev->place = a_.names[frame].entity;
+      }
       return;
     }
     ev->place = best->entity;

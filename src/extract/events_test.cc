@@ -425,6 +425,15 @@ TEST(EventsTest, TheSubjectAfterAnOpeningPhraseCallsFor) {
   EXPECT_TRUE(EventsOf(x, "advocacy", "Ales Hrynko").empty());
 }
 
+TEST(EventsTest, AnOpeningInPlaceFramesTheWholeSentence) {
+  const Extraction x = ExtractText(
+      "In Lida, officers of the local police department detained the teacher Ales Hrynko at "
+      "dawn and held him incommunicado for three days.");
+  const auto events = EventsOf(x, "incommunicado", "Ales Hrynko");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(PlaceOf(x, events[0]), "Lida");
+}
+
 TEST(EventsTest, TriggerAtTheEndOfTheText) {
   EXPECT_NO_FATAL_FAILURE(ExtractText("Ihar Lin was detained"));
   EXPECT_NO_FATAL_FAILURE(ExtractText("the detention"));
