@@ -332,6 +332,8 @@ class EventFinder {
         // Active voice: "police detained X", "sentenced them"; the subject may be named
         // too. "people convicted of ..." (a reduced relative on a common noun) names nobody.
         take(GroupAfter(t_end, 8, type));
+        // "X pardoned 52 people. Among them was Y.": the unnamed objects may be named next.
+        if (who.empty()) orphans_.push_back(Orphan{sentence, t, t_end, &trig});
         if (who.empty()) {
           const int object = ObjectPronoun(t_end);
           if (object >= 0 && Allowed(object, type)) who.push_back(object);
@@ -935,6 +937,13 @@ class EventFinder {
     return found.size() >= 2 ? found : std::vector<int>{};
   }
 
+  // True when a trigger at `first` is a participle right after a counted noun ("people
+  // convicted of").
+  bool OnCountedNoun(uint32_t first, const TriggerEntry& trigger) const {
+    return trigger.form == "participle" && a_.word(first).ends_with("ed") && first > 0 &&
+           lex_.claim_nouns.count(std::string(a_.word(first - 1))) > 0;
+  }
+
   // "Among them are A and B" / "Among those was C": the people of the previous sentence's
   // events that named nobody ("more than 1,000 others remain in prison").
   void ResolveOrphans() {
@@ -942,7 +951,15 @@ class EventFinder {
       const Orphan& o = orphans_[i];
       // "300 were freed, but 1,000 others remain in prison. Among them ...": the clause
       // nearest to "Among them" is the one it continues.
-      if (i + 1 < orphans_.size() && orphans_[i + 1].sentence == o.sentence) continue;
+      // "pardoned 52 people convicted of ...": a participle on the counted noun is not the
+      // clause "Among them" continues.
+      if (i + 1 < orphans_.size() && orphans_[i + 1].sentence == o.sentence &&
+          !OnCountedNoun(orphans_[i + 1].first, *orphans_[i + 1].trigger)) {
+        continue;
+      }
+      if (OnCountedNoun(o.first, *o.trigger) && i > 0 && orphans_[i - 1].sentence == o.sentence) {
+        continue;
+      }
       const uint32_t next = o.sentence + 1;
       if (next >= a_.sentences.size()) continue;
       const Sentence& s = a_.sentences[next];
@@ -968,6 +985,9 @@ class EventFinder {
       ev.rule = o.trigger->id + "+among";
       ev.confidence = 0.6f;
       ev.modality = Modality(o.first, ev.type);
+      // "On 21 November X pardoned 52 people. Among them was Y.": that day.
+      SetDate(o.first, &ev);
+      if (SinceDate(o.sentence, ev.date)) ev.date = PartialDate{};
       Push(std::move(ev), next);
     }
   }

@@ -434,6 +434,17 @@ TEST(EventsTest, AnOpeningInPlaceFramesTheWholeSentence) {
   EXPECT_EQ(PlaceOf(x, events[0]), "Lida");
 }
 
+TEST(EventsTest, AmongThemAfterAnActorPardonedCountedPeople) {
+  const Extraction x = ExtractText(
+      "On 3 April President Ivan Loika pardoned 40 people convicted of insulting officials. "
+      "Among them was the blogger Zoya Lapitskaya.",
+      "2025-06-05");
+  const auto events = EventsOf(x, "pardon", "Zoya Lapitskaya");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].date.ToIso(), "2025-04-03");
+  EXPECT_TRUE(EventsOf(x, "sentence", "Zoya Lapitskaya").empty());
+}
+
 TEST(EventsTest, TriggerAtTheEndOfTheText) {
   EXPECT_NO_FATAL_FAILURE(ExtractText("Ihar Lin was detained"));
   EXPECT_NO_FATAL_FAILURE(ExtractText("the detention"));
