@@ -20,13 +20,13 @@ ARGS = None
 # Floors a little under the scores measured when they were set (see the commit log); raise
 # them when extraction improves.
 EXAMPLES_FLOORS = {
-    "sections": {"events": 0.90, "claims": 0.95, "quotes": 0.94},
+    "sections": {"events": 0.91, "claims": 0.95, "quotes": 0.94},
     "attributes": {"event_date": 0.81, "event_place": 0.79, "claim_source": 0.94,
                    "claim_category": 0.94},
 }
 SEEDS_FLOORS = {
-    "sections": {"events": 0.90, "claims": 0.98, "quotes": 0.98},
-    "attributes": {"event_date": 0.96, "event_place": 0.74, "claim_source": 0.98,
+    "sections": {"events": 0.93, "claims": 0.98, "quotes": 0.98},
+    "attributes": {"event_date": 0.96, "event_place": 0.78, "claim_source": 0.98,
                    "claim_category": 0.93},
 }
 
