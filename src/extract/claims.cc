@@ -120,13 +120,14 @@ class ClaimFinder {
   // number counts nothing a claim is about.
   uint32_t CountedThing(const NumberMatch& num) const {
     const uint32_t s_end = a_.sentences[a_.sentence_of[num.first]].last;
-    // A cue right after the number, or after auxiliaries only ("300 have been prosecuted").
+    // A cue within two words of the number ("1,150 criminal prosecutions"), or after
+    // auxiliaries only ("300 have been prosecuted").
     bool auxiliaries_only = true;
     for (uint32_t k = num.end; k < s_end && k < num.end + 4; ++k) {
       if (a_.tokens[k].kind != TokenKind::kWord || a_.NameAt(k) >= 0) break;
       const std::string w(a_.word(k));
       if (lex_.claim_nouns.count(w) > 0) return k + 1;
-      if (auxiliaries_only) {
+      if (k <= num.end + 1 || auxiliaries_only) {
         auto m = lex_.category_phrases.LongestAt(a_.text(), a_.tokens, k);
         if (m.length > 0) return k + m.length;
       }

@@ -101,6 +101,10 @@ TEST(ClaimsTest, TheNumberOfStandsAtAndAuxiliariesBeforeTheCue) {
   const Claim* defendants = FindClaim(x, 35);
   ASSERT_NE(defendants, nullptr);
   EXPECT_EQ(defendants->category, "prosecuted");
+  const Extraction y = ExtractText("The bureau has recorded more than 430 criminal prosecutions.");
+  const Claim* adjective = FindClaim(y, 430);
+  ASSERT_NE(adjective, nullptr);
+  EXPECT_EQ(adjective->category, "prosecuted");
 }
 
 TEST(ClaimsTest, NumberWordsAndScale) {
