@@ -601,9 +601,9 @@ class EventFinder {
   }
 
   // The date of the event at trigger t: "four years since X was arrested" counts back
-  // from the sentence's date; a term being served has no date; otherwise the nearest date after the
-  // trigger in its clause, else the nearest before it in its clause, else the nearest in the
-  // sentence.
+  // from the sentence's date; a term being served has no date; otherwise the nearest date
+  // after the trigger in its clause, else the nearest before it in its clause, else the
+  // nearest in the sentence not across a ";" (never one in another relative clause).
   void SetDate(uint32_t t, Event* ev) const {
     // "after serving his full four-year term": when it was given is not said.
     if (ev->type == "sentence" && Serving(t)) return;
@@ -713,7 +713,7 @@ class EventFinder {
     // "called for the release of all political prisoners in Russia": where the people it
     // is about are, not where it was made.
     if (type == "advocacy") return;
-    const int court = type == "advocacy" || type == "designation" ? -1 : CourtCity(s);
+    const int court = type == "designation" ? -1 : CourtCity(s);
     if (court >= 0 && (type == "sentence" || type == "trial")) {
       ev->place = court;
       return;
