@@ -328,6 +328,7 @@ class ClaimFinder {
     return found;
   }
 
+  // True when sentence s speaks in the first person ("we", "our", "my") outside quotations.
   bool FirstPerson(const Sentence& s) const {
     for (uint32_t k = s.first; k < s.last; ++k) {
       if (a_.IsIgnoreCase(k, "we") || a_.IsIgnoreCase(k, "our") || a_.IsIgnoreCase(k, "my")) {
