@@ -203,6 +203,8 @@ TEST(QuotesTest, TheOneWhoToldNotTheOneTold) {
   const Extraction x = ExtractText(text);
   EXPECT_EQ(SpeakerOf(x, text, "She has not seen"), "Ina Rak");
   EXPECT_EQ(SpeakerOf(x, text, "They do not let"), "(none)");
+  const std::string adverb = "Ina Rak probably said: \"Nothing will change before the vote.\"";
+  EXPECT_EQ(SpeakerOf(ExtractText(adverb), adverb, "Nothing will change"), "Ina Rak");
 }
 
 }  // namespace

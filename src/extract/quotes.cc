@@ -153,11 +153,7 @@ class QuoteFinder {
       const uint32_t t = back - 1;
       if (a_.in_quote[t]) break;
       // "His mother told the press:": an unnamed speaker; the quote is not attributed.
-      if (colon && nearest < 0 && IsSpeechVerb(t) && t > s_first &&
-          a_.tokens[t - 1].kind == TokenKind::kWord && !a_.tokens[t - 1].is(kCapitalized) &&
-          a_.NameAt(t - 1) < 0 && Pronoun(t - 1) < 0) {
-        return kUnnamed;
-      }
+      if (colon && nearest < 0 && IsSpeechVerb(t) && UnnamedSubject(t, s_first)) return kUnnamed;
       if (const int s = Speaker(t); s >= 0) {
         const int n = a_.NameAt(t);
         const uint32_t after = a_.names[n].end;
@@ -174,6 +170,20 @@ class QuoteFinder {
       }
     }
     return nearest;
+  }
+
+  // True when the word before the speech verb at v (past adverbs: "X likely said") is a
+  // lower-case noun, not a name or a pronoun ("His mother told").
+  bool UnnamedSubject(uint32_t v, uint32_t s_first) const {
+    uint32_t k = v;
+    while (k > s_first && (a_.word(k - 1).ends_with("ly") || a_.Is(k - 1, "also") ||
+                           a_.Is(k - 1, "then") || a_.Is(k - 1, "later"))) {
+      --k;
+    }
+    if (k == s_first) return false;
+    const uint32_t w = k - 1;
+    return a_.tokens[w].kind == TokenKind::kWord && !a_.tokens[w].is(kCapitalized) &&
+           a_.NameAt(w) < 0 && Pronoun(w) < 0 && !a_.Is(w, "they") && !a_.Is(w, "we");
   }
 
   // SpeakerBefore's answer for a quotation whose speaker is not named.
