@@ -30,7 +30,11 @@ class ClaimFinder {
       if (range_upper_end == num.end) continue;
       const NumberMatch* upper = RangeUpper(num);
       const bool subset = IsSubset(num);
-      const uint32_t cue_end = subset ? num.end + 2 : CountedThing(upper != nullptr ? *upper : num);
+      const bool of_subset = subset && a_.Is(num.end, "of");
+      uint32_t cue_end = of_subset ? num.end + 2 : CountedThing(upper != nullptr ? *upper : num);
+      // "the number of political prisoners on its list stands at 341".
+      const uint32_t number_of = cue_end == 0 ? NumberOfBefore(num) : 0;
+      if (number_of > 0) cue_end = num.end;
       if (cue_end == 0) continue;
       Claim c;
       c.value = num.value;
@@ -38,15 +42,22 @@ class ClaimFinder {
       if (upper != nullptr) range_upper_end = upper->end;
       // Small counts of people named in the text ("three journalists") are not statistics.
       if (c.value < 5 && c.qualifier == "exact") continue;
-      c.category = subset && !out_.claims.empty()
-                       ? out_.claims.back().category
-                       : Category(upper != nullptr ? *upper : num, cue_end);
+      c.category = number_of > 0 ? CategoryAfter(number_of, num.first)
+                                 : Category(upper != nullptr ? *upper : num, cue_end);
+      // "About 400 of those are behind bars" has its own cue; "41 of them are journalists"
+      // counts within the previous figure.
+      if (subset && c.category == "other" && !out_.claims.empty()) {
+        c.category = out_.claims.back().category;
+      }
       c.what = std::string(a_.TextOf(num.end, std::min<uint32_t>(cue_end, num.end + 8)));
+      if (number_of > 0) c.what = NumberOfWhat(number_of);
       const Sentence& s = a_.sentences[a_.sentence_of[num.first]];
       c.evidence = a_.SpanOf(QualifierStart(num.first), std::max(cue_end, num.end));
       c.as_of = SentenceDate(num.first);
       if (!c.as_of.known()) c.as_of = a_.published;
       int source = SentenceSource(s);
+      // "By my own count", "according to our database": the author or publisher speaks.
+      if (source < 0 && FirstPerson(s)) source = OwnVoice();
       if (source < 0) source = PreviousSentenceSource(s);
       if (source >= 0) paragraph_source = document_source = source;
       if (source < 0) source = paragraph_source;
@@ -96,24 +107,75 @@ class ClaimFinder {
   // "214 of them women", "at least 41 of them are journalists": a part of the previous
   // figure.
   bool IsSubset(const NumberMatch& num) const {
-    return a_.Is(num.end, "of") && (a_.Is(num.end + 1, "them") || a_.Is(num.end + 1, "those"));
+    if (a_.Is(num.end, "of") && (a_.Is(num.end + 1, "them") || a_.Is(num.end + 1, "those"))) {
+      return true;
+    }
+    // "1,163 political prisoners, among them at least 160 women".
+    const uint32_t start = QualifierStart(num.first);
+    return start >= 2 && a_.IsIgnoreCase(start - 2, "among") &&
+           (a_.Is(start - 1, "them") || a_.Is(start - 1, "those"));
   }
 
   // End token of the counted noun phrase or category cue after the number; 0 if the
   // number counts nothing a claim is about.
   uint32_t CountedThing(const NumberMatch& num) const {
     const uint32_t s_end = a_.sentences[a_.sentence_of[num.first]].last;
+    // A cue within two words of the number ("1,150 criminal prosecutions"), or after
+    // auxiliaries only ("300 have been prosecuted").
+    bool auxiliaries_only = true;
     for (uint32_t k = num.end; k < s_end && k < num.end + 4; ++k) {
       if (a_.tokens[k].kind != TokenKind::kWord || a_.NameAt(k) >= 0) break;
       const std::string w(a_.word(k));
       if (lex_.claim_nouns.count(w) > 0) return k + 1;
-      if (k == num.end || k == num.end + 1) {
+      if (k <= num.end + 1 || auxiliaries_only) {
         auto m = lex_.category_phrases.LongestAt(a_.text(), a_.tokens, k);
         if (m.length > 0) return k + m.length;
-        if (w == "are" || w == "were" || w == "have" || w == "remain" || w == "currently") continue;
+      }
+      auxiliaries_only =
+          auxiliaries_only && (w == "are" || w == "were" || w == "have" || w == "has" ||
+                               w == "been" || w == "remain" || w == "currently" || w == "still");
+    }
+    return 0;
+  }
+
+  // For a figure after "at" ("stands at 341", "puts ... at about 1,300"), the token after
+  // "the number of" earlier in its sentence when a claim noun or category cue follows it
+  // within six words; else 0.
+  uint32_t NumberOfBefore(const NumberMatch& num) const {
+    const uint32_t start = QualifierStart(num.first);
+    if (start == 0 || !a_.Is(start - 1, "at")) return 0;
+    const Sentence& s = a_.sentences[a_.sentence_of[num.first]];
+    for (uint32_t k = s.first; k + 2 < start; ++k) {
+      if (!a_.IsIgnoreCase(k, "number") || !a_.Is(k + 1, "of")) continue;
+      for (uint32_t j = k + 2; j < start && j < k + 8; ++j) {
+        if (lex_.claim_nouns.count(std::string(a_.word(j))) > 0 ||
+            lex_.category_phrases.LongestAt(a_.text(), a_.tokens, j).length > 0) {
+          return k + 2;
+        }
       }
     }
     return 0;
+  }
+
+  // What "the number of ..." counts: its words up to the verb ("political prisoners on our
+  // list").
+  std::string NumberOfWhat(uint32_t from) const {
+    uint32_t end = from;
+    while (end < a_.tokens.size() && end < from + 6 && a_.tokens[end].kind == TokenKind::kWord &&
+           !a_.Is(end, "stands") && !a_.Is(end, "is") && !a_.Is(end, "was") && !a_.Is(end, "at") &&
+           !a_.Is(end, "remains") && !a_.Is(end, "reached")) {
+      ++end;
+    }
+    return std::string(a_.TextOf(from, end));
+  }
+
+  // The first category cue in [from, end), else "other".
+  std::string CategoryAfter(uint32_t from, uint32_t end) const {
+    for (uint32_t k = from; k < end; ++k) {
+      auto m = lex_.category_phrases.LongestAt(a_.text(), a_.tokens, k);
+      if (m.length > 0) return lex_.categories[m.value].label;
+    }
+    return "other";
   }
 
   // The upper bound of "between N and M" when `num` is N, else nullptr.
@@ -163,6 +225,7 @@ class ClaimFinder {
     }
     const Sentence& s = a_.sentences[a_.sentence_of[num.first]];
     std::string first_cue, main_cue;
+    uint32_t phrase_end = cue_end;  // end of the counted phrase ("political prisoners")
     for (uint32_t k = num.end; k < s.last && k < num.end + 16; ++k) {
       const std::string_view w = a_.word(k);
       // Stop at the next figure: its cues are its own.
@@ -172,8 +235,11 @@ class ClaimFinder {
       const std::string& label = lex_.categories[m.value].label;
       if (first_cue.empty()) first_cue = label;
       const std::string_view before = k > 0 ? a_.word(k - 1) : "";
-      if (before == "been" || before == "are" || before == "were" || before == "have" ||
-          before == "has" || before == "to" || (before.size() > 4 && before.ends_with("ly"))) {
+      // The verb right after the counted phrase: "29 prisoners walked free".
+      if (k == num.end) phrase_end = std::max(phrase_end, k + m.length);
+      if ((k == phrase_end && k > num.end) || before == "been" || before == "are" ||
+          before == "were" || before == "have" || before == "has" || before == "to" ||
+          (before.size() > 4 && before.ends_with("ly"))) {
         main_cue = label;
       }
       k += m.length - 1;
@@ -213,19 +279,99 @@ class ClaimFinder {
     return entity >= 0 && out_.entities[entity].kind != EntityKind::kPlace;
   }
 
-  // "according to X", "X reports/says/estimates" within the sentence.
+  // "according to (a statement from) the X", "X (ACR), a group based in Y, says", "X, which
+  // says", "X has recorded" within the sentence.
   int SentenceSource(const Sentence& s) const {
     for (uint32_t k = s.first; k + 2 < s.last; ++k) {
-      if (a_.IsIgnoreCase(k, "according") && a_.Is(k + 1, "to")) {
-        const int n = a_.NameAt(k + 2);
-        if (n >= 0 && IsSource(a_.names[n].entity)) return a_.names[n].entity;
+      if (!a_.IsIgnoreCase(k, "according") || !a_.Is(k + 1, "to")) continue;
+      // Up to four lower-case words ("a statement from the") before the body's name.
+      for (uint32_t j = k + 2; j < s.last && j < k + 7; ++j) {
+        const int n = a_.NameAt(j);
+        if (n >= 0) {
+          if (IsSource(a_.names[n].entity)) return a_.names[n].entity;
+          break;
+        }
+        if (a_.tokens[j].kind != TokenKind::kWord || a_.tokens[j].is(kCapitalized)) break;
       }
     }
     for (const NameSpan& n : a_.names) {
       if (n.first < s.first || n.first >= s.last || !IsSource(n.entity)) continue;
-      if (n.end < s.last && IsSayingVerb(a_.word(n.end))) return n.entity;
+      const uint32_t k = SkipAppositions(n.end, s.last);
+      if (k < s.last && IsSayingVerb(a_.word(k))) return n.entity;
+    }
+    // "The network says", "the group estimates": the organisation named last before.
+    for (uint32_t k = s.first; k + 2 < s.last; ++k) {
+      if (!a_.IsIgnoreCase(k, "the") || !IsBodyNoun(a_.word(k + 1))) continue;
+      const uint32_t verb = SkipAppositions(k + 2, s.last);
+      if (verb < s.last && IsSayingVerb(a_.word(verb))) return LastOrganizationBefore(k);
     }
     return -1;
+  }
+
+  static bool IsBodyNoun(std::string_view w) {
+    return w == "group" || w == "network" || w == "centre" || w == "center" ||
+           w == "organisation" || w == "organization" || w == "monitor" || w == "bureau" ||
+           w == "coalition" || w == "initiative" || w == "NGO";
+  }
+
+  // The organisation named last before token k within the three sentences before it, or -1.
+  int LastOrganizationBefore(uint32_t k) const {
+    const uint32_t sentence = a_.sentence_of[k];
+    int found = -1;
+    for (const NameSpan& n : a_.names) {
+      if (n.first >= k) break;
+      if (n.kind == EntityKind::kOrganization && n.entity >= 0 &&
+          sentence - a_.sentence_of[n.first] <= 3) {
+        found = n.entity;
+      }
+    }
+    return found;
+  }
+
+  // True when sentence s speaks in the first person ("we", "our", "my") outside quotations.
+  bool FirstPerson(const Sentence& s) const {
+    for (uint32_t k = s.first; k < s.last; ++k) {
+      if (a_.IsIgnoreCase(k, "we") || a_.IsIgnoreCase(k, "our") || a_.IsIgnoreCase(k, "my")) {
+        // Not inside a quotation: "our" there is the speaker's.
+        if (!a_.in_quote[k]) return true;
+      }
+    }
+    return false;
+  }
+
+  // The body a text in its own voice speaks for: its author, else its publisher when the
+  // text names it.
+  int OwnVoice() const {
+    if (default_source_ >= 0) return default_source_;
+    const std::string& publisher = a_.doc->meta.publisher;
+    if (publisher.empty()) return -1;
+    for (size_t e = 0; e < out_.entities.size(); ++e) {
+      const Entity& entity = out_.entities[e];
+      if (entity.kind != EntityKind::kOrganization) continue;
+      if (entity.name == publisher || std::find(entity.aliases.begin(), entity.aliases.end(),
+                                                publisher) != entity.aliases.end()) {
+        return static_cast<int>(e);
+      }
+    }
+    return -1;
+  }
+
+  // The token after a body's name once an acronym in brackets ("(ACR)"), an apposition
+  // between commas (", a group based in Almaty,"), "which" and "has"/"have"/"also" are
+  // skipped.
+  uint32_t SkipAppositions(uint32_t k, uint32_t end) const {
+    if (a_.Is(k, "(") && k + 2 < end && a_.Is(k + 2, ")")) k += 3;
+    if (a_.Is(k, ",")) {
+      if (a_.Is(k + 1, "which")) {
+        k += 2;
+      } else if (a_.Is(k + 1, "a") || a_.Is(k + 1, "an") || a_.Is(k + 1, "the")) {
+        uint32_t j = k + 2;
+        while (j < end && j < k + 14 && !a_.Is(j, ",") && !a_.Is(j, ";")) ++j;
+        if (a_.Is(j, ",")) k = j + 1;
+      }
+    }
+    while (k < end && (a_.Is(k, "has") || a_.Is(k, "have") || a_.Is(k, "also"))) ++k;
+    return k;
   }
 
   // A sentence ending in ':' that names a reporting body introduces the next one.

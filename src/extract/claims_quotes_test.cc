@@ -26,6 +26,87 @@ TEST(ClaimsTest, QualifierCategoryAndSource) {
   EXPECT_EQ(c->as_of.ToIso(), "2025-09-01");
 }
 
+TEST(ClaimsTest, SourceAfterArticleAppositionOrAuxiliary) {
+  const Extraction x = ExtractText(
+      "Weekly notes\n\nAccording to the Lakeside Monitoring Group (LMG), which follows trials in "
+      "the north, the regional court has convicted more than 640 people. The Birch Legal Aid "
+      "Bureau, a lawyers' network based in Vilnius, says at least 85 people are in prison for "
+      "their posts. Since 2021 the Rivne Watch Collective has recorded more than 910 "
+      "prosecutions.",
+      "2025-09-01");
+  const struct {
+    double value;
+    const char* source;
+  } expected[] = {{640, "Lakeside Monitoring Group"},
+                  {85, "Birch Legal Aid Bureau"},
+                  {910, "Rivne Watch Collective"}};
+  for (const auto& e : expected) {
+    const Claim* c = FindClaim(x, e.value);
+    ASSERT_NE(c, nullptr) << e.value;
+    ASSERT_GE(c->source, 0) << e.value;
+    EXPECT_EQ(x.entities[c->source].name, e.source) << e.value;
+  }
+}
+
+TEST(ClaimsTest, CategoryFromTheVerbAfterTheCountedPhraseAndWithinASubset) {
+  const Extraction x = ExtractText(
+      "Forty-two political prisoners walked free in March. The monitors count 870 political "
+      "prisoners, among them at least 95 women. Some 310 people have been prosecuted for posts; "
+      "about 140 of those are currently serving prison sentences. At least 55 reporters have "
+      "been summoned for questioning.");
+  const struct {
+    double value;
+    const char* category;
+  } expected[] = {{42, "released"},
+                  {95, "political_prisoners"},
+                  {140, "political_prisoners"},
+                  {55, "repressed"}};
+  for (const auto& e : expected) {
+    const Claim* c = FindClaim(x, e.value);
+    ASSERT_NE(c, nullptr) << e.value;
+    EXPECT_EQ(c->category, e.category) << e.value;
+  }
+}
+
+TEST(ClaimsTest, TheGroupSaysAndTheTextsOwnVoice) {
+  Document d = MakeTestDocument(
+      "Monthly figures\n\nThe Birch Legal Aid Bureau defends teachers in court. The group says "
+      "at least 85 teachers are in prison.\n\nWe counted 230 new criminal cases in May, "
+      "according to our database. The Lakeside Monitoring Group publishes these figures every "
+      "month.",
+      "2025-06-05");
+  d.meta.publisher = "Lakeside Monitoring Group";
+  const Extraction x = TestExtractor().Run(d);
+  const Claim* teachers = FindClaim(x, 85);
+  ASSERT_NE(teachers, nullptr);
+  ASSERT_GE(teachers->source, 0);
+  EXPECT_EQ(x.entities[teachers->source].name, "Birch Legal Aid Bureau");
+  const Claim* cases = FindClaim(x, 230);
+  ASSERT_NE(cases, nullptr);
+  ASSERT_GE(cases->source, 0);
+  EXPECT_EQ(x.entities[cases->source].name, "Lakeside Monitoring Group");
+}
+
+TEST(ClaimsTest, TheNumberOfStandsAtAndAuxiliariesBeforeTheCue) {
+  const Extraction x = ExtractText(
+      "The number of political prisoners on the list stands at 512. Nearly 240 have been "
+      "prosecuted for posts. At least 35 of the defendants are nurses.");
+  const Claim* list = FindClaim(x, 512);
+  ASSERT_NE(list, nullptr);
+  EXPECT_EQ(list->category, "political_prisoners");
+  EXPECT_EQ(list->what, "political prisoners on the list");
+  const Claim* posts = FindClaim(x, 240);
+  ASSERT_NE(posts, nullptr);
+  EXPECT_EQ(posts->category, "prosecuted");
+  const Claim* defendants = FindClaim(x, 35);
+  ASSERT_NE(defendants, nullptr);
+  EXPECT_EQ(defendants->category, "prosecuted");
+  const Extraction y = ExtractText("The bureau has recorded more than 430 criminal prosecutions.");
+  const Claim* adjective = FindClaim(y, 430);
+  ASSERT_NE(adjective, nullptr);
+  EXPECT_EQ(adjective->category, "prosecuted");
+}
+
 TEST(ClaimsTest, NumberWordsAndScale) {
   const Extraction x = ExtractText(
       "Nearly 1.5 million people have fled the country. At least seven political prisoners have "
@@ -93,6 +174,37 @@ TEST(QuotesTest, ScareQuotesAreNotQuotations) {
   const Extraction x = ExtractText(
       "He was convicted of \"calls to harm national security\" and \"insulting the president\".");
   EXPECT_TRUE(x.quotes.empty());
+}
+
+// The speaker of the quotation that starts with `start`, or "" when it has none or there is
+// no such quotation.
+std::string SpeakerOf(const Extraction& x, const std::string& text, const std::string& start) {
+  for (const Quote& q : x.quotes) {
+    if (text.compare(q.span.begin, start.size(), start) != 0) continue;
+    return q.speaker >= 0 ? x.entities[q.speaker].name : "";
+  }
+  return "(none)";
+}
+
+TEST(QuotesTest, RoleWordsBeforeTheNameAfterSaid) {
+  const std::string text =
+      "\"The file holds nothing against my client at all,\" said defence lawyer Ina Rak. "
+      "\"We will appeal to the regional court.\"";
+  const Extraction x = ExtractText(text);
+  EXPECT_EQ(SpeakerOf(x, text, "The file holds"), "Ina Rak");
+  EXPECT_EQ(SpeakerOf(x, text, "We will appeal"), "Ina Rak");
+}
+
+TEST(QuotesTest, TheOneWhoToldNotTheOneTold) {
+  const std::string text =
+      "Her lawyer, Ina Rak, told the Lakeside Monitoring Group: \"She has not seen a doctor "
+      "for weeks.\" Her mother told the Lakeside Monitoring Group: \"They do not let me see "
+      "her at all.\"";
+  const Extraction x = ExtractText(text);
+  EXPECT_EQ(SpeakerOf(x, text, "She has not seen"), "Ina Rak");
+  EXPECT_EQ(SpeakerOf(x, text, "They do not let"), "(none)");
+  const std::string adverb = "Ina Rak probably said: \"Nothing will change before the vote.\"";
+  EXPECT_EQ(SpeakerOf(ExtractText(adverb), adverb, "Nothing will change"), "Ina Rak");
 }
 
 }  // namespace

@@ -89,6 +89,11 @@ class EventFinder {
                    (lower_word && w != "by" && w != "to" && w != "with" && w != "of");
         }
         if (g.end < n.first && !conjunction) joined = false;
+        // "Bialou's lawyer, Ales Hrynko": a possessor and the one it names are not a list.
+        const std::string_view last = a_.word(g.end - 1);
+        if (last.ends_with("'s") || last.ends_with("\xE2\x80\x99s") || a_.Is(g.end, "'")) {
+          joined = false;
+        }
         if (joined) {
           g.end = n.end;
           if (std::find(g.entities.begin(), g.entities.end(), n.entity) == g.entities.end()) {
@@ -133,6 +138,20 @@ class EventFinder {
     return bodies;
   }
 
+  // The first group of t's sentence, its subject ("The Lakeside Monitoring Group is alarmed
+  // ...", "In a statement on Monday the LMG ..."), allowed for `type`, or nullptr.
+  const Group* SentenceSubject(uint32_t t, const std::string& type) const {
+    const uint32_t start = a_.sentences[a_.sentence_of[t]].first;
+    for (const Group& g : groups_) {
+      if (g.first < start) continue;
+      if (g.first >= t || SemicolonBetween(start, g.first) || a_.in_quote[g.first]) {
+        return nullptr;
+      }
+      return HasAllowed(g, type) ? &g : nullptr;
+    }
+    return nullptr;
+  }
+
   // Nearest group starting after `t` in the same sentence, within `reach` tokens, with an
   // entity allowed for `type`.
   const Group* GroupAfter(uint32_t t, uint32_t reach, const std::string& type) const {
@@ -154,6 +173,33 @@ class EventFinder {
     // "searched his family home": a possessive also names whom it happened to.
     if (w == "him" || w == "her" || w == "his") return ResolveReference(a_, k, false);
     return -1;
+  }
+
+  // `reach` extended past a relative clause or apposition between commas that ends right
+  // before token x ("Leyla Aliyeva, whose videos were watched by thousands, walked out").
+  uint32_t SubjectReach(uint32_t x, uint32_t reach) const {
+    if (x < 2 || !a_.Is(x - 1, ",")) return reach;
+    const uint32_t start = a_.sentences[a_.sentence_of[x]].first;
+    for (uint32_t k = x - 2; k > start && x - k < 30; --k) {
+      if (!a_.Is(k, ",")) continue;
+      const bool opens = a_.Is(k + 1, "who") || a_.Is(k + 1, "whose") || a_.Is(k + 1, "which") ||
+                         a_.Is(k + 1, "a") || a_.Is(k + 1, "an") || a_.Is(k + 1, "the");
+      return opens ? reach + (x - k) : reach;
+    }
+    return reach;
+  }
+
+  // For a participle right after "and" ("held overnight and deported"), the passive
+  // auxiliary ("was", "were", "been") earlier in its sentence; else UINT32_MAX.
+  uint32_t CoordinatedAux(uint32_t t) const {
+    if (t < 2 || !a_.Is(t - 1, "and")) return UINT32_MAX;
+    const uint32_t start = a_.sentences[a_.sentence_of[t]].first;
+    for (uint32_t k = t - 1; k > start && t - k < 25; --k) {
+      const std::string_view w = a_.word(k - 1);
+      if (w == ";" || a_.in_quote[k - 1]) return UINT32_MAX;
+      if (w == "was" || w == "were" || w == "been") return k - 1;
+    }
+    return UINT32_MAX;
   }
 
   // "her colleagues were", "fellow students were", "some prisoners have": a plural common
@@ -190,7 +236,12 @@ class EventFinder {
                         lex_.roles.count(FoldCase(w)) > 0 && !w.ends_with("s");
       const bool singular = w == "he" || w == "He" || w == "him" || w == "his" || w == "His" ||
                             w == "she" || w == "She" || w == "her" || w == "Her" || role;
-      const bool many = w == "they" || w == "They" || w == "them" || w == "their" || w == "Their";
+      // "The women were detained", "the activists were": the people named together last.
+      const bool definite_plural =
+          k >= 2 && (a_.Is(k - 2, "the") || a_.Is(k - 2, "The")) &&
+          (w == "women" || w == "men" || (w.ends_with("s") && lex_.roles.count(FoldCase(w)) > 0));
+      const bool many = w == "they" || w == "They" || w == "them" || w == "their" || w == "Their" ||
+                        definite_plural;
       if (singular || many) {
         *plural = many;
         return ResolveReference(a_, k - 1, many);
@@ -243,6 +294,9 @@ class EventFinder {
     if (trig.form == "noun") {
       if (a_.Is(t_end, "of")) {
         take(GroupAfter(t_end, 2, type));
+        // "the trial of the three women": about the people the phrase describes, not those
+        // named before it.
+        if (who.empty() && a_.Is(t_end + 1, "the") && a_.NameAt(t_end + 2) < 0) return;
       } else if (t + 1 < a_.tokens.size() && a_.Is(t_end + 1, "of")) {
         take(GroupAfter(t_end + 1, 2, type));
       }
@@ -254,20 +308,32 @@ class EventFinder {
       if (who.empty()) take(GroupBefore(t, type == "advocacy" ? 6 : 12, type));
     } else if (trig.form == "participle" || trig.form == "phrase" || trig.form == "facility") {
       if (type == "advocacy") {
+        // "X is alarmed by the death of Y and calls for ...": the sentence's subject.
+        if (prev == "and") take(SentenceSubject(t, type));
         // "X called for Y's release": the advocate is the subject, not Y.
-        take(GroupBefore(t, 12, type));
-      } else if (passive || prev == "who" || prev == ",") {
+        if (who.empty()) take(GroupBefore(t, 12, type));
+      } else if (passive || prev == "who" || prev == "," || CoordinatedAux(t) < t) {
         if (unnamed_subject) {
           orphans_.push_back(Orphan{sentence, t, t_end, &trig});
           return;
         }
-        take(GroupBefore(t, 16, type));
+        // "X was stopped at the airport, held overnight and deported": the subject of the
+        // first participle.
+        const uint32_t verb = passive ? aux_start : std::min(t, CoordinatedAux(t));
+        take(GroupBefore(verb, SubjectReach(verb, 16), type));
+        // "Prosecutors have charged him": a perfect tense with an object is active.
+        if (who.empty() && (a_.Is(t_end, "him") || a_.Is(t_end, "her"))) {
+          const int object = ObjectPronoun(t_end);
+          if (object >= 0 && Allowed(object, type)) who.push_back(object);
+        }
       } else if (prev == "those" || prev == "are" || prev == "is") {
         take(GroupAfter(t_end, 15, type));
       } else {
         // Active voice: "police detained X", "sentenced them"; the subject may be named
         // too. "people convicted of ..." (a reduced relative on a common noun) names nobody.
         take(GroupAfter(t_end, 8, type));
+        // "X pardoned 52 people. Among them was Y.": the unnamed objects may be named next.
+        if (who.empty()) orphans_.push_back(Orphan{sentence, t, t_end, &trig});
         if (who.empty()) {
           const int object = ObjectPronoun(t_end);
           if (object >= 0 && Allowed(object, type)) who.push_back(object);
@@ -277,7 +343,9 @@ class EventFinder {
                                      type == "pardon" || type == "release" || type == "exile" ||
                                      type == "death_in_custody";
         const bool after_name = t > 0 && a_.NameAt(t - 1) >= 0;
-        if (subject_matters || (who.empty() && after_name)) take(GroupBefore(t, 12, type));
+        if (subject_matters || (who.empty() && after_name)) {
+          take(GroupBefore(t, SubjectReach(t, 12), type));
+        }
         // Otherwise only a pronoun right before ("and took him"): "people convicted of"
         // (a reduced relative on a common noun) names nobody.
         if (who.empty() && !after_name) pronoun_reach = 5;
@@ -341,6 +409,18 @@ class EventFinder {
     ev.modality = Modality(t, type);
     SetDate(t, &ev);
     SetPlace(t, &ev);
+    if (!ev.date.known() && !Pluperfect(t) && !(type == "sentence" && Serving(t))) {
+      if (type == "sentence") SetDateFromVerdict(sentence, &ev);
+      if (type == "sentence" || type == "trial" || type == "detention" || type == "search" ||
+          type == "release" || type == "pardon") {
+        InheritFromAnonymousReport(t, &ev);
+      }
+    }
+    // "ZHRN urges ...", "We, the undersigned, condemn ...": a demand in the present tense
+    // is made on the day of publication.
+    if (type == "advocacy" && !ev.date.known() && PresentTense(t, trig)) {
+      ev.date = a_.published;
+    }
     for (const ArticleMatch& am : a_.articles) {
       if (am.first < s.first || am.first >= s.last) continue;
       for (const std::string& art : am.articles) {
@@ -456,6 +536,11 @@ class EventFinder {
     }
     for (uint32_t k = from; k < t; ++k) {
       if (a_.word(k) == ";" || a_.word(k) == ":") found = "asserted";
+      // "asked Kyrgyzstan to extradite X, who was detained on 14 March": a relative clause
+      // states a fact whatever the main clause asks.
+      if (a_.Is(k, ",") && (a_.Is(k + 1, "who") || a_.Is(k + 1, "which")) && k + 1 < t) {
+        found = "asserted";
+      }
       // "In May he was arrested": a capitalised "May" is the month, not the modal.
       if (a_.tokens[k].is(kCapitalized) && k != start) continue;
       auto m = lex_.modality_phrases.LongestAt(a_.text(), a_.tokens, k);
@@ -481,25 +566,59 @@ class EventFinder {
     return false;
   }
 
+  // True when a ";" lies between tokens a and b.
+  bool SemicolonBetween(uint32_t a, uint32_t b) const {
+    if (a > b) std::swap(a, b);
+    for (uint32_t k = a; k < b; ++k) {
+      if (a_.Is(k, ";")) return true;
+    }
+    return false;
+  }
+
   // "2022 Nobel Peace Prize winner": a year qualifying a title, not the event's date.
+  // "the 2020 street protests" likewise: a year after "the".
   bool IsAttributiveYear(const DateMatch& d) const {
-    return d.end == d.first + 1 && d.date.month == 0 && d.end < a_.tokens.size() &&
-           a_.tokens[d.end].is(kCapitalized) && a_.tokens[d.end].kind == TokenKind::kWord;
+    if (d.end != d.first + 1 || d.date.month != 0 || d.end >= a_.tokens.size()) return false;
+    if (d.first > 0 && a_.IsIgnoreCase(d.first - 1, "the") &&
+        a_.tokens[d.end].kind == TokenKind::kWord) {
+      return true;
+    }
+    return a_.tokens[d.end].is(kCapitalized) && a_.tokens[d.end].kind == TokenKind::kWord;
+  }
+
+  // The comma opening the relative clause (", who ...", ", which ...") that token x stands
+  // in, or UINT32_MAX when it stands in none: a date or place there belongs to that clause.
+  uint32_t RelativeClauseOf(uint32_t x) const {
+    const uint32_t start = a_.sentences[a_.sentence_of[x]].first;
+    for (uint32_t k = x; k > start; --k) {
+      if (!a_.Is(k - 1, ",")) continue;
+      if (a_.Is(k, "who") || a_.Is(k, "whom") || a_.Is(k, "whose") || a_.Is(k, "which")) {
+        return k - 1;
+      }
+      return UINT32_MAX;
+    }
+    return UINT32_MAX;
   }
 
   // The date of the event at trigger t: "four years since X was arrested" counts back
-  // from the sentence's date; otherwise the nearest date after the trigger in its clause,
-  // else the nearest before it in its clause, else the nearest in the sentence.
+  // from the sentence's date; a term being served has no date; otherwise the nearest date
+  // after the trigger in its clause, else the nearest before it in its clause, else the
+  // nearest in the sentence not across a ";" (never one in another relative clause).
   void SetDate(uint32_t t, Event* ev) const {
+    // "after serving his full four-year term": when it was given is not said.
+    if (ev->type == "sentence" && Serving(t)) return;
     const uint32_t s = a_.sentence_of[t];
     const DateMatch* after = nullptr;
     const DateMatch* before = nullptr;
     const DateMatch* any = nullptr;
     uint32_t any_distance = 1000;
+    const uint32_t clause = RelativeClauseOf(t);
     for (const DateMatch& d : a_.dates) {
       if (a_.sentence_of[d.first] != s || IsAttributiveYear(d)) continue;
+      // "Babayev, who was arrested in June, faces charges": June is the arrest's.
+      if (RelativeClauseOf(d.first) != clause) continue;
       const uint32_t distance = d.first >= t ? d.first - t : t - d.end;
-      if (distance < any_distance) {
+      if (distance < any_distance && !SemicolonBetween(t, d.first)) {
         any_distance = distance;
         any = &d;
       }
@@ -521,8 +640,9 @@ class EventFinder {
         ev->date_text = std::string(a_.TextOf(recent->first, recent->end));
         return;
       }
-      // "have been detained", "is being searched": reported as of publication.
-      for (uint32_t k = t; k > 0 && t - k < 4; --k) {
+      // "have been detained", "is being searched": reported as of publication. "Has been
+      // charged" tells a state, not when the charge was brought.
+      for (uint32_t k = t; k > 0 && t - k < 4 && ev->type != "charge"; --k) {
         std::string_view w = a_.word(k - 1);
         if (w == "been" && k >= 2 && (a_.Is(k - 2, "have") || a_.Is(k - 2, "has"))) {
           ev->date = a_.published;
@@ -579,22 +699,191 @@ class EventFinder {
     return PartialDate{};
   }
 
+  // The place of the event at trigger t: for a sentence or trial, the city in the name of
+  // the court of the sentence ("the Mahiliou District Court"); else the nearest place
+  // after a preposition ("in", "at", "to", "into"; "from" and "out of" only for a release,
+  // "for" only for exile: "fled Russia for Armenia"), or named before "prison"/"colony"
+  // ("left the Mahiliou prison"), or the country asked to extradite ("asked Armenia to
+  // extradite her"). A prison followed by "in <city>" gives the city.
   void SetPlace(uint32_t t, Event* ev) const {
     const uint32_t s = a_.sentence_of[t];
+    const std::string& type = ev->type;
+    // "is serving a ten-year sentence in Obo Prison": where it is served, not where given.
+    if (type == "sentence" && Serving(t)) return;
+    // "called for the release of all political prisoners in Russia": where the people it
+    // is about are, not where it was made.
+    if (type == "advocacy") return;
+    const int court = type == "designation" ? -1 : CourtCity(s);
+    if (court >= 0 && (type == "sentence" || type == "trial")) {
+      ev->place = court;
+      return;
+    }
+    const bool release = type == "release" || type == "pardon";
     uint32_t best_distance = 1000;
+    const NameSpan* best = nullptr;
+    const uint32_t clause = RelativeClauseOf(t);
     for (const NameSpan& n : a_.names) {
-      if (n.kind != EntityKind::kPlace || a_.sentence_of[n.first] != s || n.first == 0) continue;
-      std::string_view before = a_.word(n.first - 1);
-      if (!(before == "in" || before == "In" || before == "at" || before == "to" ||
-            before == "from" || before == "into")) {
+      if (n.kind != EntityKind::kPlace || n.entity < 0 || a_.sentence_of[n.first] != s ||
+          n.first == 0 || RelativeClauseOf(n.first) != clause) {
         continue;
       }
+      // "in the Mordovia region": an article may stand between.
+      const uint32_t p = n.first >= 2 && a_.Is(n.first - 1, "the") ? n.first - 2 : n.first - 1;
+      const std::string_view before = a_.word(p);
+      const bool located = before == "in" || before == "In" || before == "at" || before == "to" ||
+                           before == "into" || (release && before == "from" && n.first > t) ||
+                           (release && before == "of" && p > 0 && a_.Is(p - 1, "out")) ||
+                           (type == "exile" && before == "for");
+      const bool facility_word = a_.IsIgnoreCase(n.end, "prison") ||
+                                 a_.IsIgnoreCase(n.end, "colony") || a_.IsIgnoreCase(n.end, "jail");
+      const bool asked = type == "extradition" && a_.Is(n.end, "to") && n.end + 1 == t;
+      if (!located && !facility_word && !asked) continue;
       const uint32_t distance = n.first >= t ? n.first - t : t - n.end;
       if (distance < best_distance && distance <= 15) {
         best_distance = distance;
-        ev->place = n.entity;
+        best = &n;
       }
     }
+    if (best == nullptr) {
+      // "Tbilisi City Court ordered that X be held in pre-trial detention".
+      if (court >= 0) ev->place = court;
+      // "In Orsha, security forces detained X ... and took him away": the frame of the
+      // whole sentence.
+      const uint32_t first = a_.sentences[s].first;
+      const int frame = a_.IsIgnoreCase(first, "in") ? a_.NameAt(first + 1) : -1;
+      if (ev->place < 0 && frame >= 0 && a_.names[frame].kind == EntityKind::kPlace &&
+          a_.names[frame].entity >= 0 && a_.Is(a_.names[frame].end, ",")) {
+        ev->place = a_.names[frame].entity;
+      }
+      return;
+    }
+    ev->place = best->entity;
+    // "in Penal Colony No. 1 in Navapolatsk": the city.
+    if (IsFacility(*best) && a_.Is(best->end, "in")) {
+      const int city = a_.NameAt(best->end + 1);
+      if (city >= 0 && a_.names[city].kind == EntityKind::kPlace && a_.names[city].entity >= 0) {
+        ev->place = a_.names[city].entity;
+      }
+    }
+  }
+
+  // "had been detained", "had received": told as background to the news.
+  bool Pluperfect(uint32_t t) const {
+    for (uint32_t k = t; k > 0 && t - k < 4; --k) {
+      if (a_.Is(k - 1, "had")) return true;
+    }
+    return false;
+  }
+
+  // News that first reports an event without names ("A court in Baku on Thursday sentenced
+  // three journalists.") and names the people in the next paragraph: an undated event of
+  // the same type takes the date (and, when it has none, the place) of that report in the
+  // same or the previous paragraph; one dated by "The verdict ..." takes only the place.
+  void InheritFromAnonymousReport(uint32_t t, Event* ev) const {
+    const uint32_t paragraph = a_.paragraph_of[t];
+    for (auto it = orphans_.rbegin(); it != orphans_.rend(); ++it) {
+      if (it->first >= t) continue;
+      if (paragraph - a_.paragraph_of[it->first] > 1) break;
+      if (it->trigger->type != ev->type) continue;
+      Event report;
+      report.type = ev->type;
+      SetDate(it->first, &report);
+      // "over 1,300 imprisoned since 2020": the start of a state, not an event's date.
+      if (!report.date.known() || SinceDate(a_.sentence_of[it->first], report.date)) continue;
+      if (!ev->date.known()) {
+        ev->date = report.date;
+        ev->date_text = report.date_text;
+      }
+      if (ev->place < 0) {
+        SetPlace(it->first, &report);
+        ev->place = report.place;
+      }
+      return;
+    }
+  }
+
+  // True when the advocacy trigger at t is a verb in the present tense ("urges", "calls
+  // on", "condemn" after "we"), not a past act ("urged") or a noun ("open letter").
+  bool PresentTense(uint32_t t, const TriggerEntry& trig) const {
+    if (trig.form == "noun" || trig.form == "list") return false;
+    const std::string_view w = a_.word(t);
+    if (w.ends_with("ed") || a_.IsIgnoreCase(t, "in") || (t > 0 && a_.Is(t - 1, "to"))) {
+      return false;
+    }
+    return w.ends_with("s") || WeBefore(t);
+  }
+
+  // True when `date` stands after "since" or "from" in sentence s.
+  bool SinceDate(uint32_t s, const PartialDate& date) const {
+    for (const DateMatch& d : a_.dates) {
+      if (a_.sentence_of[d.first] != s || !(d.date == date)) continue;
+      if (d.is_range_or_duration_start || a_.IsIgnoreCase(d.first, "since") ||
+          (d.first > 0 &&
+           (a_.IsIgnoreCase(d.first - 1, "since") || a_.IsIgnoreCase(d.first - 1, "from")))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // "... received terms of six years respectively. The verdict was issued on Sunday.": the
+  // date of a verdict told in the next sentence of the paragraph.
+  void SetDateFromVerdict(uint32_t sentence, Event* ev) const {
+    if (sentence + 1 >= a_.sentences.size()) return;
+    const Sentence& next = a_.sentences[sentence + 1];
+    if (a_.paragraph_of[next.first] != a_.paragraph_of[a_.sentences[sentence].first] ||
+        !a_.Is(next.first, "The") ||
+        !(a_.Is(next.first + 1, "verdict") || a_.Is(next.first + 1, "ruling") ||
+          a_.Is(next.first + 1, "judgment") || a_.Is(next.first + 1, "sentence"))) {
+      return;
+    }
+    for (const DateMatch& d : a_.dates) {
+      if (d.first < next.first || d.first >= next.last || !d.date.known()) continue;
+      ev->date = d.date;
+      ev->date_text = std::string(a_.TextOf(d.first, d.end));
+      return;
+    }
+  }
+
+  // True when the trigger at t is, or follows within three words, "serving"/"served".
+  // "at the end of a three-year sentence" likewise.
+  bool Serving(uint32_t t) const {
+    for (uint32_t k = t + 1; k > 0 && t + 1 - k < 6; --k) {
+      const bool near = t + 1 - k < 4;
+      if (near && (a_.Is(k - 1, "serving") || a_.Is(k - 1, "served"))) return true;
+      if (a_.Is(k - 1, "end") && a_.Is(k, "of")) return true;
+    }
+    return false;
+  }
+
+  static bool IsFacility(const NameSpan& n) {
+    return n.rule == "place.facility" || n.surface.find("Prison") != std::string::npos ||
+           n.surface.find("Colony") != std::string::npos;
+  }
+
+  // The place entity named inside a court's name in sentence s ("the Hrodna Regional
+  // Court", "the Revolutionary Court of Tehran"), or -1.
+  int CourtCity(uint32_t s) const {
+    const Sentence& sentence = a_.sentences[s];
+    for (const NameSpan& n : a_.names) {
+      if (n.first < sentence.first) continue;
+      if (n.first >= sentence.last) break;
+      if (n.kind != EntityKind::kOrganization || n.surface.find("Court") == std::string::npos) {
+        continue;
+      }
+      for (uint32_t k = n.first; k < n.end; ++k) {
+        const auto m = lex_.place_names.LongestAt(a_.text(), a_.tokens, k);
+        if (m.length == 0 || k + m.length > n.end) continue;
+        const std::string_view name = a_.TextOf(k, k + m.length);
+        for (const NameSpan& place : a_.names) {
+          if (place.kind == EntityKind::kPlace && place.entity >= 0 &&
+              out_.entities[place.entity].name == name) {
+            return place.entity;
+          }
+        }
+      }
+    }
+    return -1;
   }
 
   bool FacilityAfter(uint32_t k) const {
@@ -648,6 +937,13 @@ class EventFinder {
     return found.size() >= 2 ? found : std::vector<int>{};
   }
 
+  // True when a trigger at `first` is a participle right after a counted noun ("people
+  // convicted of").
+  bool OnCountedNoun(uint32_t first, const TriggerEntry& trigger) const {
+    return trigger.form == "participle" && a_.word(first).ends_with("ed") && first > 0 &&
+           lex_.claim_nouns.count(std::string(a_.word(first - 1))) > 0;
+  }
+
   // "Among them are A and B" / "Among those was C": the people of the previous sentence's
   // events that named nobody ("more than 1,000 others remain in prison").
   void ResolveOrphans() {
@@ -655,7 +951,15 @@ class EventFinder {
       const Orphan& o = orphans_[i];
       // "300 were freed, but 1,000 others remain in prison. Among them ...": the clause
       // nearest to "Among them" is the one it continues.
-      if (i + 1 < orphans_.size() && orphans_[i + 1].sentence == o.sentence) continue;
+      // "pardoned 52 people convicted of ...": a participle on the counted noun is not the
+      // clause "Among them" continues.
+      if (i + 1 < orphans_.size() && orphans_[i + 1].sentence == o.sentence &&
+          !OnCountedNoun(orphans_[i + 1].first, *orphans_[i + 1].trigger)) {
+        continue;
+      }
+      if (OnCountedNoun(o.first, *o.trigger) && i > 0 && orphans_[i - 1].sentence == o.sentence) {
+        continue;
+      }
       const uint32_t next = o.sentence + 1;
       if (next >= a_.sentences.size()) continue;
       const Sentence& s = a_.sentences[next];
@@ -681,12 +985,15 @@ class EventFinder {
       ev.rule = o.trigger->id + "+among";
       ev.confidence = 0.6f;
       ev.modality = Modality(o.first, ev.type);
+      // "On 21 November X pardoned 52 people. Among them was Y.": that day.
+      SetDate(o.first, &ev);
+      if (SinceDate(o.sentence, ev.date)) ev.date = PartialDate{};
       Push(std::move(ev), next);
     }
   }
 
   // A later sentence that restates an event (same type, same people) without a new date,
-  // place or term is the same event.
+  // place or term is the same event; so is one that only dates an undated earlier mention.
   void DropRestatements() {
     ResolveOrphans();
     std::vector<Event> kept;
@@ -694,14 +1001,25 @@ class EventFinder {
     for (size_t k = 0; k < out_.events.size(); ++k) {
       const Event& ev = out_.events[k];
       bool restated = false;
-      for (const Event& prev : kept) {
+      for (Event& prev : kept) {
         std::vector<int> a = prev.who, b = ev.who;
         std::sort(a.begin(), a.end());
         std::sort(b.begin(), b.end());
-        if (prev.type == ev.type && a == b && prev.modality == ev.modality &&
-            (!ev.date.known() || ev.date == prev.date) &&
+        if (prev.type != ev.type || a != b || prev.modality != ev.modality) continue;
+        if ((!ev.date.known() || ev.date == prev.date) &&
             (ev.place < 0 || ev.place == prev.place) &&
             (!ev.term_months || ev.term_months == prev.term_months)) {
+          restated = true;
+          break;
+        }
+        // "alarmed by the death in custody of X" first, "X died in custody on 1 February"
+        // after: the later sentence dates the same event.
+        if (!prev.date.known() && (prev.place < 0 || ev.place < 0 || prev.place == ev.place) &&
+            (!prev.term_months || !ev.term_months || prev.term_months == ev.term_months)) {
+          prev.date = ev.date;
+          prev.date_text = ev.date_text;
+          if (prev.place < 0) prev.place = ev.place;
+          if (!prev.term_months) prev.term_months = ev.term_months;
           restated = true;
           break;
         }

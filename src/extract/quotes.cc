@@ -20,6 +20,7 @@ class QuoteFinder {
       if (speaker < 0) {
         speaker = SpeakerBefore(first);
         rule = "quote.before";
+        if (speaker == kUnnamed) continue;
       }
       // An unattributed quotation continues the document's last speaker (a press release's
       // spokesperson) before falling back to whoever was named last.
@@ -101,6 +102,12 @@ class QuoteFinder {
     if (IsSpeechVerb(k)) {
       const uint32_t v = k + 1;
       if (const int s = Speaker(v); s >= 0) return s;
+      // "said defence lawyer Zaur Hasanli": lower-case role words before the name.
+      for (uint32_t r = v; r < a_.tokens.size() && r < v + 4; ++r) {
+        if (a_.tokens[r].kind != TokenKind::kWord) break;
+        if (const int s = Speaker(r); s >= 0) return s;
+        if (a_.tokens[r].is(kCapitalized)) break;
+      }
       if (const int s = Pronoun(v); s >= 0) return s;
       if (a_.Is(v, "the") && v + 1 < a_.tokens.size()) {
         return ResolveReference(a_, v, false);
@@ -141,20 +148,46 @@ class QuoteFinder {
     uint32_t k = open;
     if (k > 0 && (a_.Is(k - 1, ":") || a_.Is(k - 1, ","))) --k;
     const bool colon = a_.Is(k, ":");
+    int nearest = -1;  // the nearest name before a colon, when no one is said to speak
     for (uint32_t back = k; back > s_first && k - back < 20; --back) {
       const uint32_t t = back - 1;
       if (a_.in_quote[t]) break;
+      // "His mother told the press:": an unnamed speaker; the quote is not attributed.
+      if (colon && nearest < 0 && IsSpeechVerb(t) && UnnamedSubject(t, s_first)) return kUnnamed;
       if (const int s = Speaker(t); s >= 0) {
         const int n = a_.NameAt(t);
         const uint32_t after = a_.names[n].end;
-        if (IsSpeechVerb(after) || colon ||
+        // "X, her lawyer, told Y:" — X speaks, not Y, to whom it was told.
+        if (IsSpeechVerb(after) || (a_.Is(after, ",") && IsSpeechVerb(after + 1)) ||
             (t >= 2 && a_.IsIgnoreCase(a_.names[n].first - 2, "according"))) {
           return s;
         }
+        const uint32_t start = a_.names[n].first;
+        const uint32_t verb = start > 1 && a_.Is(start - 1, "the") ? start - 2 : start - 1;
+        const bool addressee = start > 0 && IsSpeechVerb(verb);
+        if (colon && nearest < 0 && !addressee) nearest = s;
+        back = start + 1;
       }
     }
-    return -1;
+    return nearest;
   }
+
+  // True when the word before the speech verb at v (past adverbs: "X likely said") is a
+  // lower-case noun, not a name or a pronoun ("His mother told").
+  bool UnnamedSubject(uint32_t v, uint32_t s_first) const {
+    uint32_t k = v;
+    while (k > s_first && (a_.word(k - 1).ends_with("ly") || a_.Is(k - 1, "also") ||
+                           a_.Is(k - 1, "then") || a_.Is(k - 1, "later"))) {
+      --k;
+    }
+    if (k == s_first) return false;
+    const uint32_t w = k - 1;
+    return a_.tokens[w].kind == TokenKind::kWord && !a_.tokens[w].is(kCapitalized) &&
+           a_.NameAt(w) < 0 && Pronoun(w) < 0 && !a_.Is(w, "they") && !a_.Is(w, "we");
+  }
+
+  // SpeakerBefore's answer for a quotation whose speaker is not named.
+  static constexpr int kUnnamed = -2;
 
   const Analysis& a_;
   const Lexicons& lex_;

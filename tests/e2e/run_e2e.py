@@ -124,7 +124,7 @@ class StoreTest(unittest.TestCase):
         run("export", "--format", "eval", "--out", stored, db=self.db, check=0)
         a, b = score(gold, stateless), score(gold, stored)
         self.assertEqual(a, b)
-        self.assertGreaterEqual(overall(a), 0.85, a)
+        self.assertGreaterEqual(overall(a), 0.96, a)
 
     def test_explain_shows_rules_and_spans(self):
         run("ingest", shared("corpus", "seeds"), db=self.db, check=0)
@@ -202,7 +202,7 @@ class ExtractTest(unittest.TestCase):
         finally:
             os.unlink(f.name)
         print(result)
-        self.assertGreaterEqual(overall(result), 0.80, result)
+        self.assertGreaterEqual(overall(result), 0.92, result)
 
     def test_names_match_scores_the_labelled_pairs(self):
         pairs = shared("eval", "name-pairs.tsv")
