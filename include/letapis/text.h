@@ -80,7 +80,9 @@ enum TokenFlag : uint8_t {
   kAllCaps = 2,       // every letter upper case, at least two letters
   kParagraphEnd = 4,  // kNewline token that is a paragraph break (2+ newlines)
   kHasDigit = 8,
-  kCyrillic = 16,  // contains Cyrillic letters
+  kCyrillic = 16,   // contains Cyrillic letters
+  kAscii = 32,      // kWord token of ASCII bytes only: `lower_hash` is set
+  kHasHyphen = 64,  // kWord token with an inner '-' ("mid-2024", "twenty-five")
 };
 
 // One token: a byte range in the normalised text.
@@ -89,6 +91,9 @@ struct Token {
   uint32_t end = 0;
   TokenKind kind = TokenKind::kWord;
   uint8_t flags = 0;
+  // For kAscii words: the hash of the word lower-cased (HashWordAsciiLower of
+  // src/text/word_hash.h), computed once so that lexicon lookups need not hash again.
+  uint64_t lower_hash = 0;
   // The token's text in `text`.
   std::string_view view(std::string_view text) const { return text.substr(begin, end - begin); }
   bool is(uint8_t flag) const { return (flags & flag) != 0; }

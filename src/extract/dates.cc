@@ -116,9 +116,7 @@ class DateFinder {
     const Token& t = tokens_[j];
     if (t.kind == TokenKind::kNumber) return true;
     if (t.kind != TokenKind::kWord) return false;
-    if (lex_[j] != nullptr || IsWord(j, "the")) return true;
-    const std::string_view w = View(j);
-    return std::find(w.begin(), w.end(), '-') != w.end();
+    return lex_[j] != nullptr || t.is(kHasHyphen) || IsWord(j, "the");
   }
 
   std::string_view View(uint32_t i) const { return tokens_[i].view(text_); }

@@ -211,7 +211,10 @@ std::vector<const LexEntry*> Classify(std::string_view text, const std::vector<T
                                       const ExpressionLexicon::Tables& tables) {
   std::vector<const LexEntry*> out(tokens.size(), nullptr);
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].kind == TokenKind::kWord) out[i] = tables.Find(tokens[i].view(text));
+    const Token& t = tokens[i];
+    if (t.kind != TokenKind::kWord) continue;
+    if (t.is(kAscii) && !tables.filter.MayContainHash(t.lower_hash)) continue;  // most words
+    out[i] = tables.Find(t.view(text));
   }
   return out;
 }

@@ -325,7 +325,7 @@ class NameFinder {
           continue;
         }
       }
-      const PhraseTable::StartKey key = PhraseTable::StartKeyOf(a_.word(i));
+      const PhraseTable::StartKey key = PhraseTable::StartKeyOf(a_.tokens[i], a_.text());
       auto longest_at = [&](const PhraseTable& table) {
         return table.MayStartWith(key) ? table.LongestAt(a_.text(), a_.tokens, i)
                                        : PhraseTable::Match{};

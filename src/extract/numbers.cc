@@ -200,7 +200,8 @@ bool ReadNumber(std::string_view text, const std::vector<Token>& tokens, uint32_
   }
   if (tok.kind != TokenKind::kWord) return false;
   std::string_view word = tok.view(text);
-  const size_t dash = std::find(word.begin(), word.end(), '-') - word.begin();
+  const size_t dash =
+      tok.is(kHasHyphen) ? std::find(word.begin(), word.end(), '-') - word.begin() : word.size();
   const LexEntry* head =
       entries != nullptr && dash == word.size() ? (*entries)[i] : tables.Find(word.substr(0, dash));
   if (head == nullptr || head->num == NumKind::kNone || head->num == NumKind::kCountNoun ||
@@ -214,7 +215,9 @@ bool ReadNumber(std::string_view text, const std::vector<Token>& tokens, uint32_
     const uint32_t j = i + 1;
     if (j >= tokens.size() || tokens[j].kind != TokenKind::kWord) return false;
     const std::string_view next = tokens[j].view(text);
-    const size_t next_dash = std::find(next.begin(), next.end(), '-') - next.begin();
+    const size_t next_dash = tokens[j].is(kHasHyphen)
+                                 ? std::find(next.begin(), next.end(), '-') - next.begin()
+                                 : next.size();
     if (!Multiplies(entries != nullptr && next_dash == next.size()
                         ? (*entries)[j]
                         : tables.Find(next.substr(0, next_dash)))) {

@@ -102,7 +102,7 @@ PhraseTable::Match PhraseTable::LongestAt(std::string_view text, const std::vect
   thread_local std::string buffer;
   for (size_t k = i; k < tokens.size(); ++k) {
     if (tokens[k].kind == TokenKind::kNewline) break;
-    if (node == 0 && !MayStart(tokens[k].view(text))) break;
+    if (node == 0 && !MayStartWith(StartKeyOf(tokens[k], text))) break;
     const auto& next = nodes_[node].next;
     auto it = next.find(LookupKey(tokens[k].view(text), &buffer));
     if (it == next.end()) break;
@@ -122,6 +122,11 @@ PhraseTable::StartKey PhraseTable::StartKeyOf(std::string_view token) {
   key.hash = WordFilter::HashAsciiLower(token, &key.ascii);
   key.token = token;
   return key;
+}
+
+PhraseTable::StartKey PhraseTable::StartKeyOf(const Token& token, std::string_view text) {
+  if (!token.is(kAscii)) return StartKeyOf(token.view(text));
+  return StartKey{token.lower_hash, true, token.view(text)};
 }
 
 bool PhraseTable::MayStartWith(const StartKey& key) const {

@@ -42,6 +42,8 @@ class PhraseTable {
   };
   // The StartKey of `token` (a view of it is kept: valid while the token's text is).
   static StartKey StartKeyOf(std::string_view token);
+  // The StartKey of token `token` of `text` (its hash from Tokenize when it has one).
+  static StartKey StartKeyOf(const Token& token, std::string_view text);
   // False when no phrase of the table can start with the token of `key`.
   bool MayStartWith(const StartKey& key) const;
 

@@ -73,11 +73,8 @@ class TermFinder {
     const Token& t = tokens_[i];
     if (t.kind == TokenKind::kNumber) return true;
     if (t.kind != TokenKind::kWord) return false;
-    if (entries_[i] != nullptr || Is(i, "life") || Is(i, "a") || Is(i, "an") || Is(i, "half")) {
-      return true;
-    }
-    const std::string_view w = t.view(text_);
-    return std::find(w.begin(), w.end(), '-') != w.end();
+    return entries_[i] != nullptr || t.is(kHasHyphen) || Is(i, "life") || Is(i, "a") ||
+           Is(i, "an") || Is(i, "half");
   }
   bool IsLower(uint32_t i) const {
     return i < n_ && tokens_[i].kind == TokenKind::kWord && !tokens_[i].is(kCapitalized);

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "letapis/text.h"
+#include "text/word_hash.h"
 
 namespace letapis {
 namespace {
@@ -46,6 +47,10 @@ class Scanner {
   // Text length in bytes, and the byte at `pos` (< size()).
   uint32_t size() const { return size_; }
   uint8_t byte(uint32_t pos) const { return bytes_[pos]; }
+  // Bytes [begin, end) of the text.
+  std::string_view View(uint32_t begin, uint32_t end) const {
+    return {reinterpret_cast<const char*>(bytes_) + begin, end - begin};
+  }
 
   // Decodes the code point at `pos` (< size()).
   CodePoint At(uint32_t pos) const {
@@ -140,6 +145,7 @@ Token ScanWord(const Scanner& s, uint32_t begin) {
     } else if (cp.c == '\'' || cp.c == '.' || cp.c == '-') {
       const Class next = s.ClassAt(pos + 1);
       if (next != Class::kLetter && !(cp.c == '-' && next == Class::kDigit)) break;
+      if (cp.c == '-') token.flags |= kHasHyphen;
     } else {
       break;
     }
@@ -148,6 +154,12 @@ Token ScanWord(const Scanner& s, uint32_t begin) {
   token.end = pos;
   token.flags |= letters.Flags();
   if (IsUpperInitial(s.At(begin).c)) token.flags |= kCapitalized;
+  bool ascii = false;
+  const uint64_t lower_hash = HashWordAsciiLower(s.View(begin, pos), &ascii);
+  if (ascii) {
+    token.flags |= kAscii;
+    token.lower_hash = lower_hash;
+  }
   return token;
 }
 

@@ -1,0 +1,67 @@
+// HashWord: the 64-bit hash that lexicon filters and tokens share, so that a token hashed
+// once by Tokenize can be looked up in every lexicon without hashing it again.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace letapis {
+namespace word_hash_detail {
+
+inline constexpr uint64_t kLength = 0x9E3779B97F4A7C15ull;
+
+// Bytes [i, i + 8) of `word` (zero past its end), little-endian.
+inline uint64_t Chunk(std::string_view word, size_t i) {
+  uint64_t v = 0;
+  if (word.size() - i >= 8) {
+    std::memcpy(&v, word.data() + i, 8);
+  } else {
+    for (size_t k = 0; i + k < word.size(); ++k) {
+      v |= uint64_t{static_cast<unsigned char>(word[i + k])} << (8 * k);
+    }
+  }
+  return v;
+}
+
+// The splitmix64 finaliser.
+inline uint64_t Mix(uint64_t x) {
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+
+}  // namespace word_hash_detail
+
+// A 64-bit hash of the bytes of `word`, eight bytes at a time.
+inline uint64_t HashWord(std::string_view word) {
+  using namespace word_hash_detail;
+  uint64_t h = word.size() * kLength;
+  for (size_t i = 0; i < word.size(); i += 8) h = Mix(h ^ Chunk(word, i));
+  return h;
+}
+
+// HashWord of `word` with ASCII capitals lower-cased, computed without copying; sets
+// *ascii to whether every byte is ASCII (only then is it the HashWord of the lower-cased
+// word).
+inline uint64_t HashWordAsciiLower(std::string_view word, bool* ascii) {
+  using namespace word_hash_detail;
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  uint64_t h = word.size() * kLength;
+  uint64_t high = 0;
+  for (size_t i = 0; i < word.size(); i += 8) {
+    uint64_t v = Chunk(word, i);
+    high |= v;
+    // High bit of each byte that is 'A'..'Z' (no carries: every byte stays below 0x100).
+    const uint64_t low7 = v & ~kHigh;
+    const uint64_t upper =
+        (low7 + (0x80 - 'A') * kOnes) & ~(low7 + (0x80 - 'Z' - 1) * kOnes) & ~v & kHigh;
+    v |= upper >> 2;  // 0x80 >> 2 == 0x20
+    h = Mix(h ^ v);
+  }
+  *ascii = (high & kHigh) == 0;
+  return h;
+}
+
+}  // namespace letapis
