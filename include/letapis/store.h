@@ -137,6 +137,10 @@ class Store {
   // The newest `limit` audit-log rows (all when 0), oldest first.
   virtual Status ListAudit(size_t limit, std::vector<AuditEntry>* out) = 0;
 
+  // At most `limit` audit-log rows with an id above `after_id`, oldest first (replaces
+  // *out): what changed since a row a reader saw last.
+  virtual Status ListAuditAfter(int64_t after_id, size_t limit, std::vector<AuditEntry>* out) = 0;
+
   // Marks the report `name_or_hash` (as FindReport takes it) confidential, or clears the
   // mark, with an audit-log entry; marking twice changes nothing.
   virtual Status SetConfidential(const std::string& name_or_hash, bool confidential,

@@ -304,6 +304,10 @@ class SqlcipherStore final : public Store {
     return store::ReadAuditLog(&db_, limit, out);
   }
 
+  Status ListAuditAfter(int64_t after_id, size_t limit, std::vector<AuditEntry>* out) override {
+    return store::ReadAuditLogAfter(&db_, after_id, limit, out);
+  }
+
   Status SetConfidential(const std::string& name_or_hash, bool confidential,
                          const std::string& actor) override {
     StoredReport report;
