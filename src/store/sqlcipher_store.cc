@@ -393,6 +393,9 @@ class SqlcipherStore final : public Store {
   Status ListFacts(const FactFilter& filter, std::vector<FactRow>* out, int64_t* total) override {
     return store::ListFacts(&db_, filter, out, total);
   }
+  Status CountEventsPerMonth(std::map<std::string, int64_t>* out) override {
+    return store::CountEventsPerMonth(&db_, out);
+  }
   Status GetFact(const std::string& kind, int64_t id, FactRow* out) override {
     return store::GetFact(&db_, kind, id, out);
   }
