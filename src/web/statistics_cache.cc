@@ -124,10 +124,10 @@ Status StatisticsCache::FoldChanges(Store* store, bool* folded) {
 }
 
 Status StatisticsCache::FoldReport(Store* store, int64_t source_id) {
+  // No rejected facts to drop: a review of this report before the audit rows were read
+  // is among them and computes everything afresh; one after is seen by the next Get.
   StoredReport report;
-  Status s = store->LoadReport(source_id, &report);
-  if (s.ok()) s = DropRejectedFacts(store, &report);
-  if (!s.ok()) return s;
+  if (Status s = store->LoadReport(source_id, &report); !s.ok()) return s;
   timeline_->Add(report.document, report.extraction, "",
                  report.original_id != 0 ? report.original_id : report.id);
   folded_.insert(report.id);
