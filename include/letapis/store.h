@@ -137,6 +137,10 @@ class Store {
   // The newest `limit` audit-log rows (all when 0), oldest first.
   virtual Status ListAudit(size_t limit, std::vector<AuditEntry>* out) = 0;
 
+  // At most `limit` audit-log rows with an id above `after_id`, oldest first (replaces
+  // *out): what changed since a row a reader saw last.
+  virtual Status ListAuditAfter(int64_t after_id, size_t limit, std::vector<AuditEntry>* out) = 0;
+
   // Marks the report `name_or_hash` (as FindReport takes it) confidential, or clears the
   // mark, with an audit-log entry; marking twice changes nothing.
   virtual Status SetConfidential(const std::string& name_or_hash, bool confidential,
@@ -191,6 +195,9 @@ class Store {
   virtual Status LoadReport(int64_t source_id, StoredReport* out) = 0;
   // A page of facts matching `filter` (by date, then id) and the total number.
   virtual Status ListFacts(const FactFilter& filter, std::vector<FactRow>* out, int64_t* total) = 0;
+  // How many events each month ("YYYY-MM") holds: events dated at least to the month and
+  // not rejected by a reviewer, by the month of their date (replaces *out).
+  virtual Status CountEventsPerMonth(std::map<std::string, int64_t>* out) = 0;
   // One fact; kNotFound when there is none.
   virtual Status GetFact(const std::string& kind, int64_t id, FactRow* out) = 0;
   // Applies a review action in one transaction: the fact row, the decision kept for

@@ -110,6 +110,31 @@ Status VerifyAuditChain(Database* db, AuditVerdict* out) {
   return s;
 }
 
+namespace {
+
+// Appends the rows of `stmt` (id, at, actor, action, object_type, object_id, before, after,
+// hash) to *out.
+Status CollectAuditRows(Statement* stmt, std::vector<AuditEntry>* out) {
+  Status s;
+  bool row = false;
+  while ((s = stmt->Step(&row)).ok() && row) {
+    AuditEntry e;
+    e.id = stmt->ColumnInt64(0);
+    e.at = stmt->ColumnText(1);
+    e.actor = stmt->ColumnText(2);
+    e.action = stmt->ColumnText(3);
+    e.object_type = stmt->ColumnText(4);
+    if (!stmt->IsNull(5)) e.object_id = stmt->ColumnInt64(5);
+    e.before = stmt->ColumnText(6);
+    e.after = stmt->ColumnText(7);
+    e.hash = stmt->ColumnText(8);
+    out->push_back(std::move(e));
+  }
+  return s;
+}
+
+}  // namespace
+
 Status ReadAuditLog(Database* db, size_t limit, std::vector<AuditEntry>* out) {
   Statement stmt;
   Status s = db->Prepare(
@@ -119,21 +144,21 @@ Status ReadAuditLog(Database* db, size_t limit, std::vector<AuditEntry>* out) {
       &stmt);
   if (!s.ok()) return s;
   stmt.BindInt64(1, limit == 0 ? -1 : static_cast<int64_t>(limit));
-  bool row = false;
-  while ((s = stmt.Step(&row)).ok() && row) {
-    AuditEntry e;
-    e.id = stmt.ColumnInt64(0);
-    e.at = stmt.ColumnText(1);
-    e.actor = stmt.ColumnText(2);
-    e.action = stmt.ColumnText(3);
-    e.object_type = stmt.ColumnText(4);
-    if (!stmt.IsNull(5)) e.object_id = stmt.ColumnInt64(5);
-    e.before = stmt.ColumnText(6);
-    e.after = stmt.ColumnText(7);
-    e.hash = stmt.ColumnText(8);
-    out->push_back(std::move(e));
-  }
-  return s;
+  return CollectAuditRows(&stmt, out);
+}
+
+Status ReadAuditLogAfter(Database* db, int64_t after_id, size_t limit,
+                         std::vector<AuditEntry>* out) {
+  out->clear();
+  Statement stmt;
+  Status s = db->Prepare(
+      "SELECT l.id, l.at, l.actor, l.action, l.object_type, l.object_id, l.before, l.after,"
+      " c.hash FROM audit_log l LEFT JOIN audit_chain c ON c.audit_id = l.id WHERE l.id > ?1"
+      " ORDER BY l.id LIMIT ?2",
+      &stmt);
+  if (!s.ok()) return s;
+  stmt.BindInt64(1, after_id).BindInt64(2, static_cast<int64_t>(limit));
+  return CollectAuditRows(&stmt, out);
 }
 
 }  // namespace letapis::store

@@ -23,4 +23,9 @@ Status VerifyAuditChain(Database* db, AuditVerdict* out);
 // The newest `limit` rows (all when 0), oldest first, with their chain hashes.
 Status ReadAuditLog(Database* db, size_t limit, std::vector<AuditEntry>* out);
 
+// At most `limit` rows with an id above `after_id`, oldest first, with their chain hashes
+// (replaces *out).
+Status ReadAuditLogAfter(Database* db, int64_t after_id, size_t limit,
+                         std::vector<AuditEntry>* out);
+
 }  // namespace letapis::store

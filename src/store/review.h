@@ -1,6 +1,7 @@
 // Reports, facts and review actions in the store (the Store review methods).
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,8 @@ Status ListReports(Database* db, int64_t limit, int64_t offset, std::vector<Repo
                    int64_t* total);
 // See Store::ListFacts.
 Status ListFacts(Database* db, const FactFilter& filter, std::vector<FactRow>* out, int64_t* total);
+// See Store::CountEventsPerMonth.
+Status CountEventsPerMonth(Database* db, std::map<std::string, int64_t>* out);
 // See Store::GetFact.
 Status GetFact(Database* db, const std::string& kind, int64_t id, FactRow* out);
 // See Store::ReviewFact.

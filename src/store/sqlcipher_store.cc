@@ -304,6 +304,10 @@ class SqlcipherStore final : public Store {
     return store::ReadAuditLog(&db_, limit, out);
   }
 
+  Status ListAuditAfter(int64_t after_id, size_t limit, std::vector<AuditEntry>* out) override {
+    return store::ReadAuditLogAfter(&db_, after_id, limit, out);
+  }
+
   Status SetConfidential(const std::string& name_or_hash, bool confidential,
                          const std::string& actor) override {
     StoredReport report;
@@ -388,6 +392,9 @@ class SqlcipherStore final : public Store {
   }
   Status ListFacts(const FactFilter& filter, std::vector<FactRow>* out, int64_t* total) override {
     return store::ListFacts(&db_, filter, out, total);
+  }
+  Status CountEventsPerMonth(std::map<std::string, int64_t>* out) override {
+    return store::CountEventsPerMonth(&db_, out);
   }
   Status GetFact(const std::string& kind, int64_t id, FactRow* out) override {
     return store::GetFact(&db_, kind, id, out);

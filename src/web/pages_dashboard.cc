@@ -10,7 +10,10 @@
 namespace letapis::web {
 namespace {
 
-constexpr int64_t kMaxChartedEvents = 1000;
+// The newest events looked through for recent changes in people's status, and per read.
+constexpr int64_t kMaxRecentEvents = 1000;
+constexpr int64_t kRecentPage = 50;
+constexpr size_t kRecentShown = 8;
 
 // "more_than" -> "more than".
 std::string QualifierWords(std::string qualifier) {
@@ -20,16 +23,38 @@ std::string QualifierWords(std::string qualifier) {
   return qualifier;
 }
 
+// Whether an event shows a change in people's status (an asserted event naming people).
+bool StatusChange(const FactRow& f) {
+  return !f.people.empty() && f.type != "advocacy" && f.modality == "asserted";
+}
+
+// The newest (by event date) kRecentShown events that StatusChange, looking through at most
+// kMaxRecentEvents events a page at a time: a dashboard costs the same on any store size.
+Status RecentStatusChanges(Store* store, std::vector<FactRow>* out) {
+  FactFilter filter;
+  filter.limit = kRecentPage;
+  while (out->size() < kRecentShown && filter.offset < kMaxRecentEvents) {
+    std::vector<FactRow> page;
+    if (Status s = store->ListFacts(filter, &page, nullptr); !s.ok()) return s;
+    for (FactRow& f : page) {
+      if (out->size() < kRecentShown && StatusChange(f)) out->push_back(std::move(f));
+    }
+    if (page.size() < static_cast<size_t>(kRecentPage)) break;
+    filter.offset += kRecentPage;
+  }
+  return Status::Ok();
+}
+
 WebResponse Dashboard(App& app, const WebRequest& r) {
   StoreCounts counts;
   Status s = app.store->Counts(&counts);
   std::vector<ReportSummary> newest;
   int64_t total = 0;
   if (s.ok()) s = app.store->ListReports(6, 0, &newest, &total);
-  FactFilter filter;
-  filter.limit = kMaxChartedEvents;
+  std::map<std::string, int64_t> per_month;
+  if (s.ok()) s = app.store->CountEventsPerMonth(&per_month);
   std::vector<FactRow> events;
-  if (s.ok()) s = app.store->ListFacts(filter, &events, nullptr);
+  if (s.ok()) s = RecentStatusChanges(app.store.get(), &events);
   FactFilter proposed;
   proposed.review_state = "proposed";
   proposed.limit = 1;
@@ -39,10 +64,6 @@ WebResponse Dashboard(App& app, const WebRequest& r) {
   std::shared_ptr<const std::vector<StatisticPoint>> figures;
   if (s.ok()) s = app.statistics.Get(app.store.get(), &figures);
   if (!s.ok()) return ErrorResponse(r, HttpStatus(s), s.message());
-  std::map<std::string, double> per_month;
-  for (const FactRow& f : events) {
-    if (f.date.size() >= 7 && f.review_state != "rejected") per_month[f.date.substr(0, 7)] += 1;
-  }
   std::vector<std::pair<std::string, double>> bars(per_month.begin(), per_month.end());
   if (bars.size() > 24) bars.erase(bars.begin(), bars.end() - 24);
   std::vector<std::pair<std::string, double>> line;
@@ -71,10 +92,7 @@ WebResponse Dashboard(App& app, const WebRequest& r) {
   body +=
       "</ul></div><div class=\"card\"><h2>Recent changes in people's status</h2><ul "
       "class=\"plain\">";
-  size_t shown = 0;
   for (const FactRow& f : events) {
-    if (shown == 8) break;
-    if (f.people.empty() || f.type == "advocacy" || f.modality != "asserted") continue;
     std::string who;
     for (const std::string& p : f.people) {
       who += fmt::format("{}<a href=\"/people/view?name={}\">{}</a>", who.empty() ? "" : ", ",
@@ -82,7 +100,6 @@ WebResponse Dashboard(App& app, const WebRequest& r) {
     }
     body += fmt::format("<li>{}: <a href=\"{}\">{}</a> <span class=\"muted\">{}</span></li>", who,
                         FactUrl(f), Escape(f.type), Escape(f.date));
-    ++shown;
   }
   body += "</ul></div></section>";
   WebResponse res;

@@ -1,6 +1,7 @@
 #include "web/server.h"
 
 #include <chrono>
+#include <optional>
 #include <regex>
 
 #include <fmt/format.h>
@@ -8,6 +9,7 @@
 
 #include "letapis/ingest.h"
 #include "web/public_site.h"
+#include "web/statistics_refresher.h"
 
 namespace letapis::web {
 namespace {
@@ -15,6 +17,8 @@ namespace {
 constexpr size_t kMaxBody = 40u << 20;
 constexpr time_t kIoSeconds = 20;
 constexpr char kSessionCookie[] = "letapis_session";
+// How often the figures fold in what changed in the store.
+constexpr std::chrono::milliseconds kStatisticsRefresh{2000};
 
 // The cookies of a request (name=value pairs separated by ';').
 std::map<std::string, std::string> Cookies(const httplib::Request& req) {
@@ -194,6 +198,9 @@ Status Serve(App& app, const ServeOptions& options, const std::function<void()>&
     for (const auto& [k, v] : r.headers) res.set_header(k, v);
     res.set_content(r.body, r.content_type);
   });
+  // The staff pages' figures follow a running ingest in the background (docs/scaling.md).
+  std::optional<StatisticsRefresher> refresher;
+  if (!options.public_site) refresher.emplace(app, kStatisticsRefresh);
   if (!server.bind_to_port(options.host.c_str(), options.port)) {
     return Status::IoError(fmt::format("cannot listen on {}:{} (in use, or not an address here)",
                                        options.host, options.port));
