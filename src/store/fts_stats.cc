@@ -40,7 +40,11 @@ Status ReadFtsIndexStats(Database* db, FtsIndexStats* out) {
   if (reports > 0) {
     out->average_tokens = std::max(1.0, static_cast<double>(tokens) / static_cast<double>(reports));
   }
-  return Status::Ok();
+  Statement last;
+  s = db->Prepare("SELECT coalesce(max(docid), 0) FROM report_fts_docsize", &last);
+  if (s.ok()) s = last.Step(&row);
+  if (s.ok() && row) out->last_docid = last.ColumnInt64(0);
+  return s;
 }
 
 Status FtsDocLengths::Seek(int64_t docid) {

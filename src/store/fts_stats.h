@@ -15,14 +15,16 @@ namespace letapis::store {
 // advancing *pos; false when the bytes end inside it or it is longer than 10 bytes.
 bool ReadFtsVarint(std::string_view bytes, size_t* pos, uint64_t* value);
 
-// The whole index: how many reports it holds and their average length in tokens
-// (at least 1).
+// The whole index: how many reports it holds, their average length in tokens (at least
+// 1) and the highest docid (0 when empty).
 struct FtsIndexStats {
   int64_t reports = 0;
   double average_tokens = 1;
+  int64_t last_docid = 0;
 };
 
-// Reads report_fts_stat; an empty index gives {0, 1}.
+// Reads report_fts_stat and the last row of report_fts_docsize; an empty index gives
+// {0, 1, 0}.
 Status ReadFtsIndexStats(Database* db, FtsIndexStats* out);
 
 // Lengths in tokens of indexed reports, asked for in ascending docid order (as FTS4

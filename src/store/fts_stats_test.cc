@@ -46,6 +46,7 @@ TEST_F(FtsStatsTest, ReadsTotalsAndLengthsInAnyOrder) {
   ASSERT_TRUE(ReadFtsIndexStats(&db_, &stats).ok());
   EXPECT_EQ(stats.reports, 3);
   EXPECT_DOUBLE_EQ(stats.average_tokens, (4 + 8 + 1) / 3.0);
+  EXPECT_EQ(stats.last_docid, c);
 
   FtsDocLengths lengths(&db_);
   double tokens = -1;
@@ -67,6 +68,7 @@ TEST_F(FtsStatsTest, EmptyIndexHasNoReports) {
   ASSERT_TRUE(ReadFtsIndexStats(&db_, &stats).ok());
   EXPECT_EQ(stats.reports, 0);
   EXPECT_EQ(stats.average_tokens, 1);
+  EXPECT_EQ(stats.last_docid, 0);
   FtsDocLengths lengths(&db_);
   double tokens = -1;
   ASSERT_TRUE(lengths.Get(1, &tokens).ok());

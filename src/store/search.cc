@@ -137,9 +137,14 @@ std::vector<uint32_t> MatchinfoValues(const std::string& blob) {
 
 // Counts every match into *total and keeps the newest `keep` docids, newest first. Reads
 // only docids, in FTS4's ascending order (which it reads incrementally; descending order
-// first loads the whole doclist): the cheapest pass over a doclist.
-Status CountNewest(Database* db, const std::string& match, size_t keep, int64_t* total,
-                   std::vector<int64_t>* newest) {
+// first loads the whole doclist): the cheapest pass over a doclist. Stops early, with
+// *could_be_most false, once the matches so far and every report after the current one
+// together could no longer reach `least` nor more than half of `reports` (ids up to
+// `last_docid`).
+Status CountNewest(Database* db, const std::string& match, size_t keep, int64_t least,
+                   int64_t reports, int64_t last_docid, int64_t* total,
+                   std::vector<int64_t>* newest, bool* could_be_most) {
+  *could_be_most = true;
   Statement all;
   Status s =
       db->Prepare("SELECT docid FROM report_fts WHERE report_fts MATCH ?1 ORDER BY docid", &all);
@@ -148,9 +153,15 @@ Status CountNewest(Database* db, const std::string& match, size_t keep, int64_t*
   std::deque<int64_t> last;
   bool row = false;
   while ((s = all.Step(&row)).ok() && row) {
-    last.push_back(all.ColumnInt64(0));
+    const int64_t docid = all.ColumnInt64(0);
+    last.push_back(docid);
     if (last.size() > keep) last.pop_front();
     ++*total;
+    const int64_t at_most = *total + std::max<int64_t>(last_docid - docid, 0);
+    if (at_most < least || 2 * at_most <= reports) {
+      *could_be_most = false;
+      return Status::Ok();
+    }
   }
   newest->assign(last.rbegin(), last.rend());
   return s;
@@ -246,9 +257,11 @@ Status Search(Database* db, const std::string& query, int64_t limit, int64_t off
   std::vector<Ranked> best;
   if (s.ok() && index.reports >= 2 * limits.newest_first_min_matches) {
     std::vector<int64_t> newest;
-    s = CountNewest(db, match, skip + page, &out->total, &newest);
-    out->newest_first =
-        out->total >= limits.newest_first_min_matches && 2 * out->total > index.reports;
+    bool could_be_most = false;
+    s = CountNewest(db, match, skip + page, limits.newest_first_min_matches, index.reports,
+                    index.last_docid, &out->total, &newest, &could_be_most);
+    out->newest_first = could_be_most && out->total >= limits.newest_first_min_matches &&
+                        2 * out->total > index.reports;
     if (out->newest_first) {
       for (int64_t docid : newest) best.push_back(Ranked{0, docid});
     } else {

@@ -158,6 +158,17 @@ TEST_F(SearchTest, WordsInMostReportsListThemNewestFirst) {
   EXPECT_EQ(vesk_ranked.hits[0].name, "a.txt");
   EXPECT_EQ(vesk_ranked.hits[3].name, "b.txt");
 
+  // "day" (only in e.txt) cannot be in most reports once e.txt is read: counting stops
+  // there, and ranking counts afresh.
+  SearchResults rare = SearchWith("day", 10, 0, limits);
+  EXPECT_FALSE(rare.newest_first);
+  EXPECT_EQ(rare.total, 1);
+  ASSERT_EQ(rare.hits.size(), 1u);
+  EXPECT_EQ(rare.hits[0].name, "e.txt");
+  SearchResults first_only = SearchWith("weather", 10, 0, limits);
+  EXPECT_FALSE(first_only.newest_first);
+  EXPECT_EQ(first_only.total, 1);
+
   // The default limits never list a small store newest first.
   SearchResults through_store;
   ASSERT_TRUE(store_->Search("vesk", 10, 0, &through_store).ok());
