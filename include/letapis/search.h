@@ -17,13 +17,17 @@ struct SearchHit {
   int64_t source_id = 0;
   std::string name, title, published;
   std::string snippet;  // plain text with matches between kHitOpen and kHitClose
-  double score = 0;     // BM25; higher is better
+  double score = 0;     // BM25, higher is better; 0 when the results are newest first
 };
 
-// A page of results, best first, and how many reports match in all.
+// A page of results, best first, and how many reports match in all. When the matches are
+// more than half of all reports and at least 10,000 (every word is one that most reports
+// contain, so BM25 ranks by little more than length), they are listed newest first
+// instead, without scores.
 struct SearchResults {
   int64_t total = 0;
   std::vector<SearchHit> hits;
+  bool newest_first = false;  // hits are newest first (higher source_id first), not ranked
 };
 
 // The FTS4 MATCH expression for what a user typed: every word must occur (letters and

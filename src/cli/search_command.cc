@@ -36,7 +36,9 @@ void AddSearchCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
       return OneLine(out, 400);
     };
     if (*as_json) {
-      nlohmann::json j = {{"total", results.total}, {"hits", nlohmann::json::array()}};
+      nlohmann::json j = {{"total", results.total},
+                          {"order", results.newest_first ? "newest" : "rank"},
+                          {"hits", nlohmann::json::array()}};
       for (const SearchHit& h : results.hits) {
         j["hits"].push_back({{"report_id", h.source_id},
                              {"name", h.name},
@@ -47,7 +49,9 @@ void AddSearchCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
       std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
       return;
     }
-    std::cout << fmt::format("{} report(s) match\n", results.total);
+    std::cout << fmt::format(
+        "{} report(s) match{}\n", results.total,
+        results.newest_first ? ", newest first (words most reports contain)" : "");
     for (const SearchHit& h : results.hits) {
       std::cout << fmt::format("\n{:.2f}  {}{}\n      {}\n", h.score, h.name,
                                h.title.empty() ? "" : " — " + h.title, marked(h.snippet, "[", "]"));

@@ -4,10 +4,11 @@
 #include <cctype>
 #include <cmath>
 #include <cstring>
+#include <deque>
 #include <vector>
 
-#include <sqlcipher/sqlite3.h>
-
+#include "store/fts_stats.h"
+#include "store/snippets.h"
 #include "store/transaction.h"
 
 namespace letapis {
@@ -32,11 +33,20 @@ size_t Utf8CompletePrefix(std::string_view bytes) {
 }  // namespace
 
 std::string SearchMatchExpression(const std::string& query) {
+  std::string out;
+  for (const store::SearchWord& w : store::SearchWords(query)) {
+    out += (out.empty() ? "\"" : " \"") + w.text + (w.prefix ? "*\"" : "\"");
+  }
+  return out;
+}
+
+namespace store {
+
+std::vector<SearchWord> SearchWords(const std::string& query) {
   constexpr size_t kMaxWords = 16;
   constexpr size_t kMaxWordBytes = 64;
-  std::string out;
-  size_t words = 0;
-  for (size_t i = 0; i < query.size() && words < kMaxWords;) {
+  std::vector<SearchWord> out;
+  for (size_t i = 0; i < query.size() && out.size() < kMaxWords;) {
     auto is_word = [&](size_t k) {
       const unsigned char c = static_cast<unsigned char>(query[k]);
       return c >= 0x80 || std::isalnum(c);
@@ -50,12 +60,13 @@ std::string SearchMatchExpression(const std::string& query) {
     std::string word = query.substr(i, std::min(end - i, kMaxWordBytes));
     if (end - i > kMaxWordBytes) word.resize(Utf8CompletePrefix(word));
     const bool prefix = end < query.size() && query[end] == '*';
-    out += (out.empty() ? "\"" : " \"") + word + (prefix ? "*\"" : "\"");
-    ++words;
+    out.push_back(SearchWord{std::move(word), prefix});
     i = end;
   }
   return out;
 }
+
+}  // namespace store
 
 }  // namespace letapis
 
@@ -63,49 +74,18 @@ namespace letapis::store {
 namespace {
 
 constexpr int64_t kMaxPage = 100;
-constexpr int kSnippetTokens = 24;
+// Okapi BM25 parameters.
+constexpr double kK1 = 1.2, kB = 0.75;
 
-// Okapi BM25 (k1 = 1.2, b = 0.75) from FTS4 matchinfo 'pcnalx'.
-void Bm25(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
-  if (argc != 1 || sqlite3_value_type(argv[0]) != SQLITE_BLOB) {
-    sqlite3_result_error(ctx, "letapis_bm25: expects matchinfo(table, 'pcnalx')", -1);
-    return;
-  }
-  const int bytes = sqlite3_value_bytes(argv[0]);
-  const auto* blob = static_cast<const unsigned char*>(sqlite3_value_blob(argv[0]));
-  std::vector<uint32_t> m(static_cast<size_t>(bytes) / sizeof(uint32_t));
-  if (!m.empty()) std::memcpy(m.data(), blob, m.size() * sizeof(uint32_t));
-  if (m.size() < 3) {
-    sqlite3_result_double(ctx, 0);
-    return;
-  }
-  const size_t phrases = m[0], columns = m[1];
-  const double docs = m[2];
-  const size_t need = 3 + 2 * columns + 3 * phrases * columns;
-  if (m.size() < need) {
-    sqlite3_result_error(ctx, "letapis_bm25: short matchinfo blob", -1);
-    return;
-  }
-  constexpr double k1 = 1.2, b = 0.75;
-  double score = 0;
-  for (size_t c = 0; c < columns; ++c) {
-    const double avg = std::max<double>(m[3 + c], 1);
-    const double len = m[3 + columns + c];
-    for (size_t p = 0; p < phrases; ++p) {
-      const size_t x = 3 + 2 * columns + 3 * (p * columns + c);
-      const double tf = m[x], with = m[x + 2];
-      const double idf = std::log(1 + (docs - with + 0.5) / (with + 0.5));
-      score += idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * len / avg));
-    }
-  }
-  sqlite3_result_double(ctx, score);
+// BM25's inverse document frequency of a word found in `with` of `reports` reports.
+double Idf(double reports, double with) {
+  return std::log(1 + (std::max(reports, with) - with + 0.5) / (with + 0.5));
 }
 
-}  // namespace
-
-Status RegisterSearchFunctions(Database* db) { return db->CreateFunction("letapis_bm25", 1, Bm25); }
-
-namespace {
+// BM25's weight of `tf` occurrences in a report of `tokens` tokens, before the IDF.
+double TermWeight(double tf, double tokens, double average_tokens) {
+  return tf * (kK1 + 1) / (tf + kK1 * (1 - kB + kB * tokens / average_tokens));
+}
 
 // A ranked match: higher score first, then the newer report (higher docid) first.
 struct Ranked {
@@ -117,77 +97,180 @@ bool RanksBefore(const Ranked& a, const Ranked& b) {
   return a.score != b.score ? a.score > b.score : a.docid > b.docid;
 }
 
-// One pass over every match: counts them into *total and keeps the best `keep` in *best,
-// best first. Only docids and scores are held (a heap of at most `keep`), never texts.
-Status RankMatches(Database* db, const std::string& match, size_t keep, int64_t* total,
+// Keeps the best `keep` of the matches offered one by one (a heap whose front is the worst
+// kept), best first after Finish.
+class TopMatches {
+ public:
+  explicit TopMatches(size_t keep) : keep_(keep) {}
+  // True when a match ranked `r` would be kept (now).
+  bool WouldKeep(const Ranked& r) const {
+    return best_.size() < keep_ || (keep_ > 0 && RanksBefore(r, best_.front()));
+  }
+  void Offer(const Ranked& r) {
+    if (best_.size() < keep_) {
+      best_.push_back(r);
+      std::push_heap(best_.begin(), best_.end(), RanksBefore);
+    } else if (keep_ > 0 && RanksBefore(r, best_.front())) {
+      std::pop_heap(best_.begin(), best_.end(), RanksBefore);
+      best_.back() = r;
+      std::push_heap(best_.begin(), best_.end(), RanksBefore);
+    }
+  }
+  std::vector<Ranked> Finish() {
+    std::sort_heap(best_.begin(), best_.end(), RanksBefore);
+    return std::move(best_);
+  }
+
+ private:
+  size_t keep_;
+  std::vector<Ranked> best_;
+};
+
+// The matchinfo values of one row: 'pcx' (phrases, columns, then per phrase and column:
+// hits in this row, hits in all rows, rows with a hit) or 'pcy' (per phrase and column:
+// hits in this row).
+std::vector<uint32_t> MatchinfoValues(const std::string& blob) {
+  std::vector<uint32_t> m(blob.size() / sizeof(uint32_t));
+  if (!m.empty()) std::memcpy(m.data(), blob.data(), m.size() * sizeof(uint32_t));
+  return m;
+}
+
+// Counts every match into *total and keeps the newest `keep` docids, newest first. Reads
+// only docids, in FTS4's ascending order (which it reads incrementally; descending order
+// first loads the whole doclist): the cheapest pass over a doclist. Stops early, with
+// *could_be_most false, once the matches so far and every report after the current one
+// together could no longer reach `least` nor more than half of `reports` (ids up to
+// `last_docid`).
+Status CountNewest(Database* db, const std::string& match, size_t keep, int64_t least,
+                   int64_t reports, int64_t last_docid, int64_t* total,
+                   std::vector<int64_t>* newest, bool* could_be_most) {
+  *could_be_most = true;
+  Statement all;
+  Status s =
+      db->Prepare("SELECT docid FROM report_fts WHERE report_fts MATCH ?1 ORDER BY docid", &all);
+  if (!s.ok()) return s;
+  all.BindText(1, match);
+  std::deque<int64_t> last;
+  bool row = false;
+  while ((s = all.Step(&row)).ok() && row) {
+    const int64_t docid = all.ColumnInt64(0);
+    last.push_back(docid);
+    if (last.size() > keep) last.pop_front();
+    ++*total;
+    const int64_t at_most = *total + std::max<int64_t>(last_docid - docid, 0);
+    if (at_most < least || 2 * at_most <= reports) {
+      *could_be_most = false;
+      return Status::Ok();
+    }
+  }
+  newest->assign(last.rbegin(), last.rend());
+  return s;
+}
+
+// One pass over every match: counts them into *total and returns the best `keep` by BM25 in
+// *best, best first. Report lengths come from FtsDocLengths in docid order; with one
+// phrase its IDF is a common factor applied at the end ('pcy' then suffices), with several
+// each phrase's IDF comes from matchinfo 'x'.
+Status RankMatches(Database* db, const std::string& match, size_t phrases,
+                   const FtsIndexStats& index, size_t keep, int64_t* total,
                    std::vector<Ranked>* best) {
+  const bool one_phrase = phrases == 1;
   Statement rank;
-  Status s = db->Prepare(
-      "SELECT docid, letapis_bm25(matchinfo(report_fts, 'pcnalx')) FROM report_fts"
-      " WHERE report_fts MATCH ?1",
-      &rank);
+  Status s = db->Prepare(one_phrase ? "SELECT docid, matchinfo(report_fts, 'pcy') FROM report_fts"
+                                      " WHERE report_fts MATCH ?1 ORDER BY docid"
+                                    : "SELECT docid, matchinfo(report_fts, 'pcx') FROM report_fts"
+                                      " WHERE report_fts MATCH ?1 ORDER BY docid",
+                         &rank);
   if (!s.ok()) return s;
   rank.BindText(1, match);
-  // A heap whose front is the worst of the kept rows.
-  best->clear();
+  FtsDocLengths lengths(db);
+  TopMatches top(keep);
+  const size_t stride = one_phrase ? 1 : 3;
   bool row = false;
   while ((s = rank.Step(&row)).ok() && row) {
     ++*total;
-    const Ranked r{rank.ColumnDouble(1), rank.ColumnInt64(0)};
-    if (best->size() < keep) {
-      best->push_back(r);
-      std::push_heap(best->begin(), best->end(), RanksBefore);
-    } else if (keep > 0 && RanksBefore(r, best->front())) {
-      std::pop_heap(best->begin(), best->end(), RanksBefore);
-      best->back() = r;
-      std::push_heap(best->begin(), best->end(), RanksBefore);
+    const int64_t docid = rank.ColumnInt64(0);
+    const std::vector<uint32_t> m = MatchinfoValues(rank.ColumnBlob(1));
+    if (m.size() < 2 || m.size() < 2 + stride * size_t{m[0]} * m[1]) {
+      return Status::Corrupt("report_fts: short matchinfo of report " + std::to_string(docid));
     }
+    // A report has at least as many tokens as occurrences of any one phrase, and BM25
+    // falls with length: the score at that least length bounds the real one, so the length
+    // is looked up only for a match that could still enter the kept best.
+    double least_tokens = 0;
+    for (size_t p = 0; p < m[0]; ++p) {
+      for (size_t c = 0; c < m[1]; ++c) {
+        least_tokens = std::max<double>(least_tokens, m[2 + stride * (p * m[1] + c)]);
+      }
+    }
+    auto score_at = [&](double tokens) {
+      double score = 0;
+      for (size_t p = 0; p < m[0]; ++p) {
+        for (size_t c = 0; c < m[1]; ++c) {
+          const size_t x = 2 + stride * (p * m[1] + c);
+          const double idf =
+              one_phrase ? 1
+                         : Idf(static_cast<double>(index.reports), static_cast<double>(m[x + 2]));
+          score += idf * TermWeight(m[x], tokens, index.average_tokens);
+        }
+      }
+      return score;
+    };
+    if (!top.WouldKeep(Ranked{score_at(least_tokens), docid})) continue;
+    double tokens = 0;
+    s = lengths.Get(docid, &tokens);
+    if (!s.ok()) return s;
+    const double score = score_at(std::max(tokens, least_tokens));
+    top.Offer(Ranked{score, docid});
   }
   if (!s.ok()) return s;
-  std::sort_heap(best->begin(), best->end(), RanksBefore);
+  *best = top.Finish();
+  if (one_phrase) {
+    const double idf = Idf(static_cast<double>(index.reports), static_cast<double>(*total));
+    for (Ranked& r : *best) r.score *= idf;
+  }
   return Status::Ok();
-}
-
-// Fills the snippet of every hit in one pass over the matches (not one per hit).
-Status AddSnippets(Database* db, const std::string& match, std::vector<SearchHit>* hits) {
-  if (hits->empty()) return Status::Ok();
-  std::string sql =
-      "SELECT docid, snippet(report_fts, char(1), char(2), '…', -1, ?2) FROM report_fts"
-      " WHERE report_fts MATCH ?1 AND docid IN (";
-  for (size_t i = 0; i < hits->size(); ++i) sql += i ? ", ?" + std::to_string(i + 3) : "?3";
-  sql += ")";
-  Statement snip;
-  Status s = db->Prepare(sql, &snip);
-  if (!s.ok()) return s;
-  snip.BindText(1, match).BindInt64(2, kSnippetTokens);
-  for (size_t i = 0; i < hits->size(); ++i) {
-    snip.BindInt64(static_cast<int>(i + 3), (*hits)[i].source_id);
-  }
-  bool row = false;
-  while ((s = snip.Step(&row)).ok() && row) {
-    const int64_t docid = snip.ColumnInt64(0);
-    for (SearchHit& hit : *hits) {
-      if (hit.source_id == docid) hit.snippet = snip.ColumnText(1);
-    }
-  }
-  return s;
 }
 
 }  // namespace
 
 Status Search(Database* db, const std::string& query, int64_t limit, int64_t offset,
               SearchResults* out) {
+  return Search(db, query, limit, offset, SearchLimits{}, out);
+}
+
+Status Search(Database* db, const std::string& query, int64_t limit, int64_t offset,
+              const SearchLimits& limits, SearchResults* out) {
   *out = SearchResults{};
   const std::string match = SearchMatchExpression(query);
   if (match.empty()) return Status::Ok();
+  const size_t phrases = static_cast<size_t>(std::count(match.begin(), match.end(), '"') / 2);
   const size_t page = static_cast<size_t>(std::clamp<int64_t>(limit, 1, kMaxPage));
   // Ranking keeps at most skip + page rows, and never more than there are matches.
   const size_t skip = static_cast<size_t>(std::max<int64_t>(offset, 0));
   Transaction tx(db);
   Status s = tx.Begin(Transaction::Mode::kRead);
-  // Count and rank in one pass, then read the page's reports and snippets.
+  FtsIndexStats index;
+  if (s.ok()) s = ReadFtsIndexStats(db, &index);
+  // A store too small for the newest-first order is ranked at once; a larger one is
+  // counted first (docids only), and ranked only when the matches are not most reports.
   std::vector<Ranked> best;
-  if (s.ok()) s = RankMatches(db, match, skip + page, &out->total, &best);
+  if (s.ok() && index.reports >= 2 * limits.newest_first_min_matches) {
+    std::vector<int64_t> newest;
+    bool could_be_most = false;
+    s = CountNewest(db, match, skip + page, limits.newest_first_min_matches, index.reports,
+                    index.last_docid, &out->total, &newest, &could_be_most);
+    out->newest_first = could_be_most && out->total >= limits.newest_first_min_matches &&
+                        2 * out->total > index.reports;
+    if (out->newest_first) {
+      for (int64_t docid : newest) best.push_back(Ranked{0, docid});
+    } else {
+      out->total = 0;
+    }
+  }
+  if (s.ok() && !out->newest_first) {
+    s = RankMatches(db, match, phrases, index, skip + page, &out->total, &best);
+  }
   Statement source;
   if (s.ok()) {
     s = db->Prepare("SELECT name, title, coalesce(published, '') FROM source WHERE id = ?1",
@@ -202,7 +285,7 @@ Status Search(Database* db, const std::string& query, int64_t limit, int64_t off
     }
     source.Reset();
   }
-  if (s.ok()) s = AddSnippets(db, match, &out->hits);
+  if (s.ok()) s = AddSnippets(db, SearchWords(query), &out->hits);
   if (s.ok()) s = tx.Commit();
   return s;
 }

@@ -79,7 +79,6 @@ class SqlcipherStore final : public Store {
     if (s.ok()) s = store::RegisterAuditChain(&db_);
     if (s.ok()) s = store::Migrate(&db_, path_);
     if (s.ok()) s = store::BackfillFingerprints(&db_, "letapis");
-    if (s.ok()) s = store::RegisterSearchFunctions(&db_);
     return s;
   }
 

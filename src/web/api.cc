@@ -238,7 +238,11 @@ WebResponse SearchApi(App& app, const WebRequest& r) {
                      {"score", h.score},
                      {"snippet", marked}});
   }
-  return Ok({{"items", items}, {"total", results.total}, {"limit", limit}, {"offset", offset}});
+  return Ok({{"items", items},
+             {"total", results.total},
+             {"limit", limit},
+             {"offset", offset},
+             {"order", results.newest_first ? "newest" : "rank"}});
 }
 
 WebResponse Ingest(App& app, const WebRequest& r) {

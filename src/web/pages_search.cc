@@ -1,4 +1,5 @@
-// The search page: ranked full-text results with highlighted snippets.
+// The search page: ranked (or, for words most reports contain, newest-first) full-text
+// results with highlighted snippets.
 #include <fmt/format.h>
 
 #include "web/app.h"
@@ -21,8 +22,11 @@ WebResponse SearchPage(App& app, const WebRequest& r) {
     Status s = app.store->Search(q, kPage, offset, &results);
     if (!s.ok()) return ErrorResponse(r, HttpStatus(s), s.message());
     body += fmt::format(
-        "<p class=\"muted\">{}</p><ol class=\"results\">",
-        results.total == 1 ? "1 report matches" : fmt::format("{} reports match", results.total));
+        "<p class=\"muted\">{}{}</p><ol class=\"results\">",
+        results.total == 1 ? "1 report matches" : fmt::format("{} reports match", results.total),
+        results.newest_first
+            ? " — newest first: most reports contain these words, so they cannot rank them"
+            : "");
     for (const SearchHit& h : results.hits) {
       body += fmt::format(
           "<li class=\"card\"><a href=\"/reports/{}\">{}</a> <span class=\"muted\">{}</span>"
