@@ -119,9 +119,11 @@ bool IsUpperInitial(UChar32 c) {
   return u_isupper(c) || u_istitle(c);
 }
 
-// Scans a word starting at `begin` (a letter or mark).
-Token ScanWord(const Scanner& s, uint32_t begin) {
-  Token token{begin, begin, TokenKind::kWord, 0};
+// Scans a word starting at `begin` (a letter or mark) into `token`. Tokens are written in
+// place, field by field: a Token assembled on the stack and copied into the vector costs
+// a store-forwarding stall per token.
+void ScanWord(const Scanner& s, uint32_t begin, Token* token) {
+  uint8_t flags = 0;
   LetterFlags letters;
   uint32_t pos = begin;
   while (pos < s.size()) {
@@ -141,32 +143,31 @@ Token ScanWord(const Scanner& s, uint32_t begin) {
     if (cls == Class::kLetter) {
       letters.Add(cp.c);
     } else if (cls == Class::kDigit) {
-      token.flags |= kHasDigit;
+      flags |= kHasDigit;
     } else if (cp.c == '\'' || cp.c == '.' || cp.c == '-') {
       const Class next = s.ClassAt(pos + 1);
       if (next != Class::kLetter && !(cp.c == '-' && next == Class::kDigit)) break;
-      if (cp.c == '-') token.flags |= kHasHyphen;
+      if (cp.c == '-') flags |= kHasHyphen;
     } else {
       break;
     }
     pos += cp.length;
   }
-  token.end = pos;
-  token.flags |= letters.Flags();
-  if (IsUpperInitial(s.At(begin).c)) token.flags |= kCapitalized;
+  flags |= letters.Flags();
+  if (IsUpperInitial(s.At(begin).c)) flags |= kCapitalized;
   bool ascii = false;
   const uint64_t lower_hash = HashWordAsciiLower(s.View(begin, pos), &ascii);
-  if (ascii) {
-    token.flags |= kAscii;
-    token.lower_hash = lower_hash;
-  }
-  return token;
+  if (ascii) flags |= kAscii;
+  token->begin = begin;
+  token->end = pos;
+  token->kind = TokenKind::kWord;
+  token->flags = flags;
+  token->lower_hash = ascii ? lower_hash : 0;
 }
 
 // Scans a number starting at `begin` (a digit): digits with inner ',', '.' or '-' between
-// digits, then an optional letter suffix ("1980s", "10th").
-Token ScanNumber(const Scanner& s, uint32_t begin) {
-  Token token{begin, begin, TokenKind::kNumber, kHasDigit};
+// digits, then an optional letter suffix ("1980s", "10th"), into `token`.
+void ScanNumber(const Scanner& s, uint32_t begin, Token* token) {
   uint32_t pos = begin;
   while (pos < s.size()) {
     const CodePoint cp = s.At(pos);
@@ -186,26 +187,29 @@ Token ScanNumber(const Scanner& s, uint32_t begin) {
     letters.Add(cp.c);
     pos += cp.length;
   }
-  token.end = pos;
-  if (letters.cyrillic) token.flags |= kCyrillic;
-  return token;
+  token->begin = begin;
+  token->end = pos;
+  token->kind = TokenKind::kNumber;
+  token->flags = letters.cyrillic ? kHasDigit | kCyrillic : kHasDigit;
 }
 
-// Scans a run of newlines (with blanks between) starting at `begin` (a '\n').
-Token ScanNewlines(const Scanner& s, uint32_t begin) {
-  Token token{begin, begin + 1, TokenKind::kNewline, 0};
+// Scans a run of newlines (with blanks between) starting at `begin` (a '\n') into `token`.
+void ScanNewlines(const Scanner& s, uint32_t begin, Token* token) {
+  uint32_t end = begin + 1;
   uint32_t newlines = 1;
   for (uint32_t pos = begin + 1; pos < s.size(); ++pos) {
     const uint8_t b = s.byte(pos);
     if (b == '\n') {
       ++newlines;
-      token.end = pos + 1;
+      end = pos + 1;
     } else if (b != ' ' && b != '\t' && b != '\r') {
       break;
     }
   }
-  if (newlines >= 2) token.flags = kParagraphEnd;
-  return token;
+  token->begin = begin;
+  token->end = end;
+  token->kind = TokenKind::kNewline;
+  token->flags = newlines >= 2 ? kParagraphEnd : 0;
 }
 
 }  // namespace
@@ -222,17 +226,21 @@ std::vector<Token> Tokenize(std::string_view text) {
         pos += cp.length;
         continue;
       case Class::kNewline:
-        tokens.push_back(ScanNewlines(s, pos));
+        ScanNewlines(s, pos, &tokens.emplace_back());
         break;
       case Class::kLetter:
-        tokens.push_back(ScanWord(s, pos));
+        ScanWord(s, pos, &tokens.emplace_back());
         break;
       case Class::kDigit:
-        tokens.push_back(ScanNumber(s, pos));
+        ScanNumber(s, pos, &tokens.emplace_back());
         break;
-      case Class::kOther:
-        tokens.push_back(Token{pos, pos + cp.length, TokenKind::kPunct, 0});
+      case Class::kOther: {
+        Token& punct = tokens.emplace_back();
+        punct.begin = pos;
+        punct.end = pos + cp.length;
+        punct.kind = TokenKind::kPunct;
         break;
+      }
     }
     pos = tokens.back().end;
   }
