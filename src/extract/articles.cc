@@ -60,6 +60,10 @@ class ArticleFinder {
   std::vector<ArticleMatch> Run() const {
     std::vector<ArticleMatch> out;
     for (uint32_t i = 0; i < n_;) {
+      if (!MayBeHead(i)) {
+        ++i;
+        continue;
+      }
       ArticleMatch m;
       if (Match(i, &m)) {
         i = m.end;
@@ -75,6 +79,16 @@ class ArticleFinder {
   std::string_view View(uint32_t i) const { return tokens_[i].view(text_); }
   bool Is(uint32_t i, std::string_view lower) const { return WordIs(text_, tokens_, i, lower); }
   bool IsPunct(uint32_t i, char c) const { return PunctIs(text_, tokens_, i, c); }
+
+  // False when token `i` cannot be a head word of ReadHead: every English head starts
+  // with "a" or "p" in some case, and the other heads are Cyrillic.
+  bool MayBeHead(uint32_t i) const {
+    const Token& t = tokens_[i];
+    if (t.kind != TokenKind::kWord) return false;
+    if (t.is(kCyrillic)) return true;
+    const char first = static_cast<char>(text_[t.begin] | 0x20);
+    return first == 'a' || first == 'p';
+  }
 
   // An article number token at `i`.
   bool Number(uint32_t i) const {

@@ -255,8 +255,13 @@ std::vector<NumberMatch> FindNumbers(std::string_view text, const std::vector<To
                                      const ExpressionLexicon::Tables& tables) {
   std::vector<NumberMatch> out;
   for (uint32_t i = 0; i < tokens.size();) {
+    // Most tokens cannot start a number: punctuation, and words in no lexicon table
+    // without a hyphen (ReadNumber would look up nothing else).
+    const Token& t = tokens[i];
+    const bool digits = t.kind == TokenKind::kNumber;
+    const bool word = t.kind == TokenKind::kWord && (entries[i] != nullptr || t.is(kHasHyphen));
     NumberRead r;
-    if (!ReadNumber(text, tokens, i, tables, &r, &entries)) {
+    if (!(digits || word) || !ReadNumber(text, tokens, i, tables, &r, &entries)) {
       ++i;
       continue;
     }

@@ -53,8 +53,12 @@ class TermFinder {
   std::vector<TermMatch> Run() const {
     std::vector<TermMatch> out;
     for (uint32_t i = 0; i < n_;) {
+      if (!CanStart(i)) {  // most tokens: decided before a TermMatch is built
+        ++i;
+        continue;
+      }
       TermMatch m;
-      if (CanStart(i) && (Life(i, &m) || Hyphen(i, &m) || Count(i, &m))) {
+      if (Life(i, &m) || Hyphen(i, &m) || Count(i, &m)) {
         m.first = i;
         i = m.end;
         out.push_back(std::move(m));
