@@ -200,8 +200,11 @@ class NameFinder {
     return Cached(i, kOrgHead, [this](std::string_view w) { return IsOrgHead(w); });
   }
   bool IsRoleAt(uint32_t i) const {
+    const Token& t = a_.tokens[i];  // most words: no role, told by the hash Tokenize made
+    if (t.is(kAscii) && !lex_.roles.MayContainHash(t.lower_hash)) return false;
     return Cached(i, kRole, [this](std::string_view w) { return IsRole(w); });
   }
+
   bool IsCalendarWordAt(uint32_t i) const {
     return Cached(i, kCalendar, [](std::string_view w) { return IsCalendarWord(w); });
   }

@@ -95,8 +95,8 @@ void PhraseTable::Add(std::string_view phrase, int value) {
   }
 }
 
-PhraseTable::Match PhraseTable::LongestAt(std::string_view text, const std::vector<Token>& tokens,
-                                          size_t i) const {
+PhraseTable::Match PhraseTable::LongestFrom(std::string_view text, const std::vector<Token>& tokens,
+                                            size_t i) const {
   Match best;
   uint32_t node = 0;
   thread_local std::string buffer;
@@ -129,9 +129,8 @@ PhraseTable::StartKey PhraseTable::StartKeyOf(const Token& token, std::string_vi
   return StartKey{token.lower_hash, true, token.view(text)};
 }
 
-bool PhraseTable::MayStartWith(const StartKey& key) const {
+bool PhraseTable::MayStartWithSlow(const StartKey& key) const {
   if (!fold_case_) return first_tokens_.MayContain(key.token);
-  if (key.ascii) return first_tokens_.MayContainHash(key.hash);
   thread_local std::string buffer;
   return first_tokens_.MayContain(LookupKey(key.token, &buffer));
 }

@@ -31,7 +31,14 @@ class PhraseTable {
   };
 
   // Longest phrase starting at token `i` (newline tokens never match). Skips nothing.
-  Match LongestAt(std::string_view text, const std::vector<Token>& tokens, size_t i) const;
+  Match LongestAt(std::string_view text, const std::vector<Token>& tokens, size_t i) const {
+    // Most tokens start no phrase; for ASCII words the filter says so without a call.
+    if (i < tokens.size() && fold_case_ && tokens[i].is(kAscii) &&
+        !first_tokens_.MayContainHash(tokens[i].lower_hash)) {
+      return {};
+    }
+    return LongestFrom(text, tokens, i);
+  }
 
   // The hash a table's first-token filter is probed with, computed once per token so
   // that several tables can be asked about the same token (see MayStartWith).
@@ -45,7 +52,10 @@ class PhraseTable {
   // The StartKey of token `token` of `text` (its hash from Tokenize when it has one).
   static StartKey StartKeyOf(const Token& token, std::string_view text);
   // False when no phrase of the table can start with the token of `key`.
-  bool MayStartWith(const StartKey& key) const;
+  bool MayStartWith(const StartKey& key) const {
+    if (fold_case_ && key.ascii) return first_tokens_.MayContainHash(key.hash);
+    return MayStartWithSlow(key);
+  }
 
   // True when the single token `word` is a one-token phrase of the table.
   bool ContainsWord(std::string_view word) const;
@@ -68,6 +78,10 @@ class PhraseTable {
   std::string_view LookupKey(std::string_view token, std::string* buffer) const;
   // False when no phrase can start with `token` (most tokens; decided without a copy).
   bool MayStart(std::string_view token) const;
+  // LongestAt after its filter check.
+  Match LongestFrom(std::string_view text, const std::vector<Token>& tokens, size_t i) const;
+  // MayStartWith for keys the filter cannot answer from the hash alone.
+  bool MayStartWithSlow(const StartKey& key) const;
   bool fold_case_;
   std::vector<Node> nodes_;
   WordFilter first_tokens_;  // keys of the root's children
