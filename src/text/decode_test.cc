@@ -154,6 +154,26 @@ TEST(DecodeTextTest, ControlHeavyBytesAreBinaryButAStrayControlIsNot) {
   EXPECT_TRUE(DecodeText(text, "", &decoded).ok());
 }
 
+// The checks read eight bytes at a time: a NUL, a DEL or an invalid UTF-8 byte is found
+// wherever it falls in or between those words.
+TEST(DecodeTextTest, BadBytesAreFoundAtEveryPositionOfALongText) {
+  for (size_t at = 0; at < 40; ++at) {
+    std::string text(40, 'x');
+    text[at] = '\0';
+    DecodedText decoded;
+    Status status = DecodeText(text, "", &decoded);
+    EXPECT_EQ(status.message(), "not text (binary data at byte " + std::to_string(at) + ")");
+    text[at] = '\x7F';
+    text.append(std::string(at + 1, '\x7F'));  // more than one byte in a hundred
+    status = DecodeText(text, "", &decoded);
+    EXPECT_EQ(status.message(), "not text (binary data at byte " + std::to_string(at) + ")");
+    text = std::string(40, 'x');
+    text[at] = '\xC3';  // a lead byte without its continuation: Windows-1252 instead
+    ASSERT_TRUE(DecodeText(text, "", &decoded).ok());
+    EXPECT_NE(decoded.encoding, "UTF-8") << at;
+  }
+}
+
 TEST(DecodeTextTest, BytesUndefinedInBothCharsetsAreRefused) {
   DecodedText decoded;
   const Status status = DecodeText("ab\x98\x81", "", &decoded);

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "letapis/text.h"
+#include "text/word_hash.h"
 
 namespace letapis {
 namespace {
@@ -71,10 +72,29 @@ TEST(TokenizeTest, CaseFlags) {
   EXPECT_FALSE(tokens[0].is(kAllCaps));
   EXPECT_TRUE(tokens[1].is(kCapitalized));
   EXPECT_TRUE(tokens[1].is(kAllCaps));
-  EXPECT_EQ(tokens[2].flags, 0);
+  EXPECT_EQ(tokens[2].flags, kAscii);
   EXPECT_TRUE(tokens[3].is(kCapitalized));
   EXPECT_FALSE(tokens[3].is(kAllCaps));  // one letter only
-  EXPECT_EQ(tokens[4].flags, 0);
+  EXPECT_EQ(tokens[4].flags, kAscii);
+}
+
+// Lexicon lookups trust the hash Tokenize stores: it must be the hash of the lower-cased
+// word, the same for every spelling of the word's case, and absent for non-ASCII words.
+TEST(TokenizeTest, AsciiWordsCarryTheirLowerCaseHash) {
+  const std::string text = "Ivan IVAN ivan mid-2024 \u0406\u0432\u0430\u043D 2024";
+  const std::vector<Token> tokens = Tokenize(text);
+  ASSERT_EQ(tokens.size(), 6u);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_TRUE(tokens[i].is(kAscii));
+    EXPECT_EQ(tokens[i].lower_hash, HashWord("ivan"));
+  }
+  EXPECT_TRUE(tokens[3].is(kHasHyphen));
+  EXPECT_FALSE(tokens[0].is(kHasHyphen));
+  EXPECT_EQ(tokens[3].lower_hash, HashWord("mid-2024"));
+  EXPECT_FALSE(tokens[4].is(kAscii));  // Cyrillic: looked up by its folded text instead
+  EXPECT_EQ(tokens[4].lower_hash, 0u);
+  EXPECT_EQ(tokens[5].kind, TokenKind::kNumber);
+  EXPECT_FALSE(tokens[5].is(kAscii));
 }
 
 TEST(TokenizeTest, Cyrillic) {
