@@ -25,15 +25,7 @@ class FactListingTest : public StoreFixture {
       text += sentence;
       x.events.push_back(e);
     }
-    SourceMeta meta;
-    meta.name = name;
-    meta.format = "txt";
-    Document doc;
-    ASSERT_TRUE(MakeDocument(text, meta, &doc).ok());
-    bool added = false;
-    Status s = store_->AddReport(doc, x, "tester", &added);
-    ASSERT_TRUE(s.ok()) << s.message();
-    ASSERT_TRUE(added);
+    AddExtraction(name, text, [&x](const Document&) { return x; });
   }
 };
 
@@ -52,12 +44,7 @@ TEST_F(FactListingTest, EventsPerMonthLeaveOutRejectedAndUndatedEvents) {
   std::vector<FactRow> events;
   ASSERT_TRUE(store_->ListFacts(march, &events, nullptr).ok());
   ASSERT_EQ(events.size(), 3u);
-  ReviewAction reject;
-  reject.kind = "event";
-  reject.id = events[0].id;
-  reject.action = "reject";
-  reject.actor = "editor";
-  ASSERT_TRUE(store_->ReviewFact(reject, nullptr).ok());
+  Reject("event", events[0].id);
   ASSERT_TRUE(store_->CountEventsPerMonth(&months).ok());
   EXPECT_EQ(months["2024-03"], 2);
 }

@@ -36,18 +36,36 @@ class StoreFixture : public ::testing::Test {
   // Stores `text` as the new plain-text report `name` with what the rules extract from it;
   // returns its id (StoredReport::id).
   int64_t AddText(const std::string& name, const std::string& text) {
+    return AddExtraction(name, text, [this](const Document& doc) { return extractor_.Run(doc); });
+  }
+
+  // AddText with the facts `extract(document)` returns instead of the rules' (for tests
+  // that need facts the rules would not find, such as events on chosen dates).
+  template <typename Extract>
+  int64_t AddExtraction(const std::string& name, const std::string& text, Extract extract) {
     SourceMeta meta;
     meta.name = name;
     meta.format = "txt";
     Document doc;
     EXPECT_TRUE(MakeDocument(text, meta, &doc).ok());
     bool added = false;
-    EXPECT_TRUE(store_->AddReport(doc, extractor_.Run(doc), "test", &added).ok());
+    EXPECT_TRUE(store_->AddReport(doc, extract(doc), "test", &added).ok());
     EXPECT_TRUE(added) << name << " was stored before";
     std::vector<ReportSummary> newest;
     int64_t total = 0;
     EXPECT_TRUE(store_->ListReports(1, 0, &newest, &total).ok());
     return newest.empty() ? 0 : newest.front().id;
+  }
+
+  // Rejects fact `id` of `kind` ("event", "claim", "quote") as a reviewer would.
+  void Reject(const std::string& kind, int64_t id) {
+    ReviewAction reject;
+    reject.kind = kind;
+    reject.id = id;
+    reject.action = "reject";
+    reject.actor = "editor";
+    const Status status = store_->ReviewFact(reject, nullptr);
+    EXPECT_TRUE(status.ok()) << status.message();
   }
 
   std::filesystem::path dir_;

@@ -89,12 +89,7 @@ class StatisticsCacheTest : public StoreFixture {
     ASSERT_TRUE(store_->ListFacts(filter, &claims, nullptr).ok());
     for (const FactRow& c : claims) {
       if (c.source_id != source_id) continue;
-      ReviewAction reject;
-      reject.kind = "claim";
-      reject.id = c.id;
-      reject.action = "reject";
-      reject.actor = "editor";
-      ASSERT_TRUE(store_->ReviewFact(reject, nullptr).ok());
+      Reject("claim", c.id);
       return;
     }
     FAIL() << "no claim in report " << source_id;
@@ -121,12 +116,7 @@ TEST_F(StatisticsCacheTest, KeptWhileUnchangedAndComputedAfreshAfterEveryChange)
   filter.kind = "claim";
   ASSERT_TRUE(store_->ListFacts(filter, &claims, nullptr).ok());
   ASSERT_EQ(claims.size(), 2u);
-  ReviewAction reject;
-  reject.kind = "claim";
-  reject.id = claims[0].id;
-  reject.action = "reject";
-  reject.actor = "editor";
-  ASSERT_TRUE(store_->ReviewFact(reject, nullptr).ok());
+  Reject("claim", claims[0].id);
   const auto third = Get();
   ASSERT_EQ(third->size(), 1u);  // the rejected figure is left out
   EXPECT_NE(third->front().value, claims[0].value);
