@@ -3,7 +3,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <ranges>
 #include <string_view>
 #include <vector>
 
@@ -26,8 +25,7 @@ class OffsetMap {
   // Records that the next `count` derived bytes came from the source bytes starting at
   // `source_offset`, one for one (a copied run).
   void AddRun(uint32_t source_offset, uint32_t count) {
-    const auto run = std::views::iota(source_offset, source_offset + count);
-    to_source_.insert(to_source_.end(), run.begin(), run.end());
+    for (uint32_t k = 0; k < count; ++k) to_source_.push_back(source_offset + k);
   }
   // Records the source offset that corresponds to the end of the derived string.
   void Finish(uint32_t source_end) {
