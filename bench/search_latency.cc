@@ -18,7 +18,12 @@
 
 #include "letapis/store.h"
 
+#include "report_util.h"
+
 namespace {
+
+using letapis::bench::JsonEscaped;
+using letapis::bench::Quantile;
 
 // A query kind and what is typed.
 struct Query {
@@ -45,21 +50,6 @@ std::vector<Query> DefaultQueries() {
                "[--repeat N] [--limit L] [--query KIND=WORDS]... [--json]\n",
                problem.c_str());
   std::exit(2);
-}
-
-double Quantile(const std::vector<double>& sorted, double q) {
-  if (sorted.empty()) return 0;
-  const size_t rank = static_cast<size_t>(q * static_cast<double>(sorted.size()) + 0.5);
-  return sorted[std::min(sorted.size() - 1, rank == 0 ? 0 : rank - 1)];
-}
-
-std::string Escaped(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out;
 }
 
 }  // namespace
@@ -138,7 +128,7 @@ int main(int argc, char** argv) {
       std::printf(
           "%s{\"kind\":\"%s\",\"query\":\"%s\",\"matches\":%lld,\"p50_ms\":%.3f,"
           "\"p95_ms\":%.3f,\"max_ms\":%.3f}",
-          i ? "," : "", Escaped(q.kind).c_str(), Escaped(q.text).c_str(),
+          i ? "," : "", JsonEscaped(q.kind).c_str(), JsonEscaped(q.text).c_str(),
           static_cast<long long>(q.total), Quantile(q.ms, 0.5), Quantile(q.ms, 0.95), q.ms.back());
     }
     std::printf("]}\n");

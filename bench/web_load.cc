@@ -25,7 +25,12 @@
 #include <thread>
 #include <vector>
 
+#include "report_util.h"
+
 namespace {
+
+using letapis::bench::JsonEscaped;
+using letapis::bench::Quantile;
 
 using Clock = std::chrono::steady_clock;
 
@@ -175,28 +180,6 @@ void RunClient(const Options& o, const std::string& session, int index, Clock::t
   }
 }
 
-// The q-quantile (0..1) of sorted values (nearest rank).
-double Quantile(const std::vector<double>& sorted, double q) {
-  if (sorted.empty()) return 0;
-  const size_t rank = static_cast<size_t>(q * static_cast<double>(sorted.size()) + 0.5);
-  return sorted[std::min(sorted.size() - 1, rank == 0 ? 0 : rank - 1)];
-}
-
-std::string Escaped(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 // One row of the latency table, as text or JSON.
 struct Row {
   std::string name;
@@ -276,7 +259,7 @@ int main(int argc, char** argv) {
       std::snprintf(buf, sizeof buf,
                     "{\"name\":\"%s\",\"ok\":%lld,\"errors\":%lld,\"p50_ms\":%.2f,"
                     "\"p95_ms\":%.2f,\"p99_ms\":%.2f,\"max_ms\":%.2f}",
-                    Escaped(r.name).c_str(), static_cast<long long>(r.ok),
+                    JsonEscaped(r.name).c_str(), static_cast<long long>(r.ok),
                     static_cast<long long>(r.errors), r.p50, r.p95, r.p99, r.max);
       return std::string(buf);
     };
@@ -295,7 +278,7 @@ int main(int argc, char** argv) {
     for (size_t i = 0; i < rows.size(); ++i) out += (i ? "," : "") + row_json(rows[i]);
     out += "],\"first_errors\":[";
     for (size_t i = 0; i < all.first_errors.size(); ++i) {
-      out += (i ? ",\"" : "\"") + Escaped(all.first_errors[i]) + "\"";
+      out += (i ? ",\"" : "\"") + JsonEscaped(all.first_errors[i]) + "\"";
     }
     out += "]}";
     std::printf("%s\n", out.c_str());
