@@ -666,13 +666,17 @@ class DateFinder {
     return true;
   }
 
+  // True when an "ago" word is close enough after `i` to end "N units ago" started
+  // there: within a number's longest reach plus its unit.
+  bool AgoNear(uint32_t i) const { return next_ago_.From(i) - i <= kMaxNumberPieces + 1; }
+
   // "four years ago", "two months ago", "a week ago", "3-4 months ago".
   Candidate Ago(uint32_t i) const {
     Candidate c;
     double count = 0;
     uint32_t k = 0;
-    if (!AgoCount(i, &count, &k) || Time(k) != TimeKind::kUnit || Time(k + 1) != TimeKind::kAgo ||
-        count <= 0 || count > 1000) {
+    if (!AgoNear(i) || !AgoCount(i, &count, &k) || Time(k) != TimeKind::kUnit ||
+        Time(k + 1) != TimeKind::kAgo || count <= 0 || count > 1000) {
       return c;
     }
     const int unit = TimeValue(k);
@@ -695,7 +699,24 @@ class DateFinder {
 
   // --- all patterns at one position ---------------------------------------------------
 
+  // True when, of all patterns, only "N units ago" can start at word `j`: a word without
+  // a hyphen that names no month and is no time word a pattern opens with ("of", "in",
+  // "a", "people"; "a week ago").
+  bool OnlyAgoCanStart(uint32_t j) const {
+    const Token& t = tokens_[j];
+    if (t.kind != TokenKind::kWord || t.is(kHasHyphen) || lex_[j] == nullptr || IsWord(j, "the")) {
+      return false;
+    }
+    const LexEntry& e = *lex_[j];
+    return e.month == 0 && (e.time == TimeKind::kNone || e.time == TimeKind::kPrep ||
+                            e.time == TimeKind::kUnit || e.time == TimeKind::kAgo);
+  }
+
   void Core(uint32_t j, const std::vector<DateMatch>& found, Candidate* best) const {
+    if (OnlyAgoCanStart(j)) {
+      Consider(Ago(j), best);
+      return;
+    }
     Consider(Numeric(j), best);
     Consider(DayMonthYear(j), best);
     Consider(MonthDayYear(j), best);
@@ -719,6 +740,8 @@ class DateFinder {
   const std::vector<const LexEntry*>& lex_;
   const ExpressionLexicon::Tables& tables_;
   const PartialDate anchor_;
+  // The next "ago" word (AgoNear).
+  mutable NextEntry next_ago_{lex_, [](const LexEntry& e) { return e.time == TimeKind::kAgo; }};
 };
 
 }  // namespace

@@ -93,7 +93,7 @@ Status Lexicons::Load(const std::string& dir, Lexicons* out) {
   if (Status s = LoadWordSet(dir, "quote_verbs.tsv", &out->quote_verbs); !s.ok()) return s;
   WordSet suffixes;
   if (Status s = LoadWordSet(dir, "surname_suffixes.tsv", &suffixes); !s.ok()) return s;
-  out->surname_suffixes.assign(suffixes.words().begin(), suffixes.words().end());
+  for (const std::string& suffix : suffixes.words()) out->surname_suffixes.insert(suffix);
   if (Status s = LoadNamed(dir, "organizations.tsv", false, &out->organizations,
                            &out->organization_names, &out->organization_acronyms);
       !s.ok()) {

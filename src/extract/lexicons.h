@@ -35,14 +35,14 @@ struct LabelEntry {
 struct Lexicons {
   ExpressionLexicon expressions;
 
-  WordSet given_names;                        // case-sensitive
-  WordSet stopwords;                          // capitalised non-names
-  WordSet demonyms;                           // "Belarusian", "Former"
-  WordSet org_heads;                          // "Centre", "Ministry"
-  WordSet roles;                              // lower-case role words
-  WordSet claim_nouns;                        // "people", "prisoners"
-  WordSet quote_verbs;                        // "said", "told"
-  std::vector<std::string> surname_suffixes;  // "vich", "enko"
+  WordSet given_names;         // case-sensitive
+  WordSet stopwords;           // capitalised non-names
+  WordSet demonyms;            // "Belarusian", "Former"
+  WordSet org_heads;           // "Centre", "Ministry"
+  WordSet roles;               // lower-case role words
+  WordSet claim_nouns;         // "people", "prisoners"
+  WordSet quote_verbs;         // "said", "told"
+  SuffixSet surname_suffixes;  // "vich", "enko"
 
   std::vector<NamedEntry> organizations;
   PhraseTable organization_names{true};  // -> organizations index

@@ -161,10 +161,12 @@ class NameFinder {
         "Unlike",  "Until",     "Within",    "Without",   "Through",  "Across",  "Over",
         "Between", "Into",      "Upon",      "Last",      "Next",     "Earlier", "Later",
         "Then",    "Now",       "Here",      "There",     "Thus",     "So"};
-    for (std::string_view k : kWords) {
-      if (w == k) return true;
-    }
-    return false;
+    static const WordSet kSet = [] {
+      WordSet set;
+      for (std::string_view k : kWords) set.insert(std::string(k));
+      return set;
+    }();
+    return kSet.count(w) > 0;
   }
   // Month and weekday names.
   static bool IsCalendarWord(std::string_view w) {
@@ -234,12 +236,8 @@ class NameFinder {
     return m.length == end - first ? m.value : -1;
   }
   bool HasSurnameSuffix(std::string_view w) const {
-    std::string lower = FoldCase(Bare(w));
-    if (lower.size() < 4) return false;
-    for (const std::string& s : lex_.surname_suffixes) {
-      if (lower.ends_with(s)) return true;
-    }
-    return false;
+    const std::string_view lower = FoldCaseInto(Bare(w), &fold_buffer_);
+    return lower.size() >= 4 && lex_.surname_suffixes.AnyEndOf(lower);
   }
 
   // NGO "Names", movement "For Freedom": a descriptor before a quoted name.
@@ -395,7 +393,9 @@ class NameFinder {
     for (uint32_t k = i; k < j; ++k) {
       const std::string_view w = a_.word(k);
       bool facility = false;
-      for (std::string_view f : kFacilities) facility = facility || w == f;
+      if (w.size() >= 4 && w.size() <= 6 && (w[0] == 'P' || w[0] == 'C' || w[0] == 'J')) {
+        for (std::string_view f : kFacilities) facility = facility || w == f;
+      }
       if (!facility) continue;
       uint32_t end = k + 1;
       // "No. 2" after the facility word.

@@ -1,15 +1,13 @@
 // Numbers in digits ("65,000", "1.5 million") and words ("one hundred and fifty",
 // "two and a half", "tens of thousands").
 #include <algorithm>
-#include <cstdlib>
+#include <charconv>
+#include <cstdint>
 
 #include "extract/expression_lexicon.h"
 
 namespace letapis {
 namespace {
-
-// Most pieces one number spelt in words may take ("one hundred and twenty-five thousand").
-constexpr size_t kMaxPieces = 16;
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -77,13 +75,29 @@ bool ParseDigitNumber(std::string_view s, double* value) {
     }
     ++i;
   }
+  // Whole numbers (almost all) are summed exactly; a decimal goes through from_chars,
+  // which rounds correctly like strtod but without its locale lookups.
+  const bool separators = commas + dots == groups - 1 && (commas == 0 || dots == 0) &&
+                          first_len <= 3 && later_groups_of_three &&
+                          groups > (dots > 0 ? 2u : 1u);  // "65,000", "1.300.000"
+  if (groups == 1 || separators) {
+    uint64_t whole = 0;
+    size_t digits = 0;
+    for (char c : s) {
+      if (!IsDigit(c)) continue;
+      whole = whole * 10 + static_cast<uint64_t>(c - '0');
+      ++digits;
+    }
+    if (digits <= 15) {  // below 2^53: exact as a double
+      *value = static_cast<double>(whole);
+      return true;
+    }
+  }
   char buf[40];
   size_t n = 0;
   if (groups == 1) {
     for (char c : s) buf[n++] = c;
-  } else if (commas + dots == groups - 1 && (commas == 0 || dots == 0) && first_len <= 3 &&
-             later_groups_of_three && groups > (dots > 0 ? 2u : 1u)) {
-    // Thousands separators: "65,000", "1,300,000", "1.300.000" (a single '.' is decimal).
+  } else if (separators) {
     for (char c : s) {
       if (IsDigit(c)) buf[n++] = c;
     }
@@ -95,9 +109,7 @@ bool ParseDigitNumber(std::string_view s, double* value) {
   } else {
     return false;
   }
-  buf[n] = '\0';
-  *value = std::strtod(buf, nullptr);
-  return true;
+  return std::from_chars(buf, buf + n, *value).ec == std::errc();
 }
 
 bool ParseNumberWords(const std::string_view* p, size_t n, const ExpressionLexicon::Tables& t,
@@ -225,12 +237,12 @@ bool ReadNumber(std::string_view text, const std::vector<Token>& tokens, uint32_
     }
   }
   // Pieces of this and the following word tokens, split at hyphens.
-  std::string_view pieces[kMaxPieces];
-  uint32_t piece_token[kMaxPieces];
+  std::string_view pieces[kMaxNumberPieces];
+  uint32_t piece_token[kMaxNumberPieces];
   size_t n = 0;
-  for (uint32_t j = i; j < tokens.size() && tokens[j].kind == TokenKind::kWord && n < kMaxPieces;
-       ++j) {
-    size_t got = SplitHyphens(tokens[j].view(text), pieces + n, kMaxPieces - n);
+  for (uint32_t j = i;
+       j < tokens.size() && tokens[j].kind == TokenKind::kWord && n < kMaxNumberPieces; ++j) {
+    size_t got = SplitHyphens(tokens[j].view(text), pieces + n, kMaxNumberPieces - n);
     if (got == 0) break;
     for (size_t k = n; k < n + got; ++k) piece_token[k] = j;
     n += got;

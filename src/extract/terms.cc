@@ -216,7 +216,10 @@ class TermFinder {
   bool Count(uint32_t i, TermMatch* m) const {
     double count = 0;
     uint32_t k = 0;
-    if (!ReadCount(i, &count, &k)) return false;
+    // The unit ends the count, which spans at most a number's longest reach.
+    if (next_unit_.From(i + 1) - i > kMaxNumberPieces + 1 || !ReadCount(i, &count, &k)) {
+      return false;
+    }
     const int unit = Unit(k);
     if (unit == 0 || (i > 0 && OneOf(text_, tokens_, i - 1, kNotTermBefore))) return false;
     double total = unit == kUnitYear ? count * 12 : count;
@@ -249,6 +252,11 @@ class TermFinder {
   const uint32_t n_;
   const std::vector<const LexEntry*>& entries_;
   const ExpressionLexicon::Tables& tables_;
+  // The next year or month word (Count).
+  mutable NextEntry next_unit_{entries_, [](const LexEntry& e) {
+                                 return e.time == TimeKind::kUnit &&
+                                        (e.time_value == kUnitYear || e.time_value == kUnitMonth);
+                               }};
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <vector>
 
 #include "text/word_hash.h"
 
@@ -74,6 +75,32 @@ class WordSet {
   };
   WordFilter filter_;
   std::unordered_set<std::string, Hash, std::equal_to<>> words_;
+};
+
+// Word endings ("vich", "enko"), grouped by their last byte so that testing a word
+// compares it only with the endings that could fit.
+class SuffixSet {
+ public:
+  // Adds `suffix` (empty ones are ignored).
+  void insert(std::string_view suffix) {
+    if (suffix.empty()) return;
+    by_last_byte_[static_cast<uint8_t>(suffix.back())].emplace_back(suffix);
+    ++size_;
+  }
+  // True when `word` ends with one of the suffixes.
+  bool AnyEndOf(std::string_view word) const {
+    if (word.empty()) return false;
+    for (const std::string& s : by_last_byte_[static_cast<uint8_t>(word.back())]) {
+      if (word.ends_with(s)) return true;
+    }
+    return false;
+  }
+  // Number of suffixes added.
+  size_t size() const { return size_; }
+
+ private:
+  std::array<std::vector<std::string>, 256> by_last_byte_;
+  size_t size_ = 0;
 };
 
 }  // namespace letapis

@@ -119,10 +119,9 @@ bool IsUpperInitial(UChar32 c) {
   return u_isupper(c) || u_istitle(c);
 }
 
-// Scans a word starting at `begin` (a letter or mark) into `token`. Tokens are written in
-// place, field by field: a Token assembled on the stack and copied into the vector costs
-// a store-forwarding stall per token.
-void ScanWord(const Scanner& s, uint32_t begin, Token* token) {
+// Scans any word starting at `begin` (a letter or mark) into `token`: non-ASCII letters,
+// digits and inner "'", "." or "-".
+void ScanWordSlow(const Scanner& s, uint32_t begin, Token* token) {
   uint8_t flags = 0;
   LetterFlags letters;
   uint32_t pos = begin;
@@ -163,6 +162,41 @@ void ScanWord(const Scanner& s, uint32_t begin, Token* token) {
   token->kind = TokenKind::kWord;
   token->flags = flags;
   token->lower_hash = ascii ? lower_hash : 0;
+}
+
+// True for an ASCII byte after a run of letters that may continue the word: a digit, or
+// "'", "." or "-" (which continue it when a letter follows).
+bool MayContinueWord(uint8_t b) {
+  return kAsciiClasses[b] == Class::kDigit || b == '\'' || b == '.' || b == '-';
+}
+
+// Scans a word starting at `begin` (a letter or mark) into `token`. Tokens are written in
+// place, field by field: a Token assembled on the stack and copied into the vector costs
+// a store-forwarding stall per token.
+void ScanWord(const Scanner& s, uint32_t begin, Token* token) {
+  // The common case: ASCII letters up to an ASCII byte that ends the word. Its case flags
+  // come from the pass that hashes it.
+  uint32_t pos = begin;
+  while (pos < s.size() && s.byte(pos) < 0x80 && kAsciiClasses[s.byte(pos)] == Class::kLetter) {
+    ++pos;
+  }
+  if (pos == s.size() || (s.byte(pos) < 0x80 && !MayContinueWord(s.byte(pos)))) {
+    const uint32_t length = pos - begin;
+    bool ascii = false;
+    uint32_t capitals = 0;
+    const std::string_view word = s.View(begin, pos);
+    token->lower_hash =
+        HashWordAsciiLowerInBuffer(word.data(), length, s.size() - begin, &ascii, &capitals);
+    uint8_t flags = kAscii;
+    if (capitals >= 2 && capitals == length) flags |= kAllCaps;
+    if (s.byte(begin) <= 'Z') flags |= kCapitalized;
+    token->begin = begin;
+    token->end = pos;
+    token->kind = TokenKind::kWord;
+    token->flags = flags;
+    return;
+  }
+  ScanWordSlow(s, begin, token);
 }
 
 // Scans a number starting at `begin` (a digit): digits with inner ',', '.' or '-' between

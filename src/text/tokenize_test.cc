@@ -97,6 +97,30 @@ TEST(TokenizeTest, AsciiWordsCarryTheirLowerCaseHash) {
   EXPECT_FALSE(tokens[5].is(kAscii));
 }
 
+// Plain ASCII words take a fast path that reads eight bytes at a time where the text
+// allows: words longer than eight letters, words at the very end of the text and words
+// cut by a byte that may continue a word must get the same hash and case flags as any.
+TEST(TokenizeTest, FastAndSlowWordsAgree) {
+  const std::string text =
+      "Internationalisation UNDERSTANDING people O'Brien NATO-led Lukashenka's X9 Baku";
+  const std::vector<Token> tokens = Tokenize(text);
+  ASSERT_EQ(tokens.size(), 8u);
+  EXPECT_EQ(tokens[0].lower_hash, HashWord("internationalisation"));
+  EXPECT_TRUE(tokens[0].is(kCapitalized));
+  EXPECT_FALSE(tokens[0].is(kAllCaps));
+  EXPECT_EQ(tokens[1].lower_hash, HashWord("understanding"));
+  EXPECT_TRUE(tokens[1].is(kAllCaps));
+  EXPECT_EQ(tokens[2].flags, kAscii);
+  EXPECT_EQ(tokens[3].view(text), "O'Brien");
+  EXPECT_EQ(tokens[3].lower_hash, HashWord("o'brien"));
+  EXPECT_TRUE(tokens[4].is(kHasHyphen));
+  EXPECT_EQ(tokens[5].view(text), "Lukashenka's");
+  EXPECT_TRUE(tokens[6].is(kHasDigit));
+  EXPECT_EQ(tokens[7].view(text), "Baku");  // ends the text: no read past its end
+  EXPECT_EQ(tokens[7].lower_hash, HashWord("baku"));
+  EXPECT_TRUE(tokens[7].is(kCapitalized));
+}
+
 TEST(TokenizeTest, Cyrillic) {
   const std::string text =
       "\u0410\u043B\u0435\u0441\u044C \u0411\u044F\u043B\u044F\u0446\u043A\u0456 "

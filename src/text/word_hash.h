@@ -64,4 +64,37 @@ inline uint64_t HashWordAsciiLower(std::string_view word, bool* ascii) {
   return h;
 }
 
+// HashWordAsciiLower of the word at [data, data + length) that lies inside a buffer of
+// which `available` (>= length) bytes may be read from `data`: reads eight bytes at a time
+// where the buffer allows, instead of byte by byte at the word's end. Also counts the
+// ASCII capitals into *capitals.
+inline uint64_t HashWordAsciiLowerInBuffer(const char* data, size_t length, size_t available,
+                                           bool* ascii, uint32_t* capitals) {
+  using namespace word_hash_detail;
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  uint64_t h = length * kLength;
+  uint64_t high = 0;
+  uint32_t upper_count = 0;
+  for (size_t i = 0; i < length; i += 8) {
+    uint64_t v;
+    if (i + 8 <= available) {
+      std::memcpy(&v, data + i, 8);
+      if (length - i < 8) v &= (uint64_t{1} << (8 * (length - i))) - 1;
+    } else {
+      v = Chunk(std::string_view(data, length), i);
+    }
+    high |= v;
+    const uint64_t low7 = v & ~kHigh;
+    const uint64_t upper =
+        (low7 + (0x80 - 'A') * kOnes) & ~(low7 + (0x80 - 'Z' - 1) * kOnes) & ~v & kHigh;
+    upper_count += static_cast<uint32_t>(__builtin_popcountll(upper));
+    v |= upper >> 2;
+    h = Mix(h ^ v);
+  }
+  *ascii = (high & kHigh) == 0;
+  *capitals = upper_count;
+  return h;
+}
+
 }  // namespace letapis
