@@ -117,6 +117,7 @@ TEST(JsonTextTest, EscapesAsWrittenByHand) {
   EXPECT_EQ(JsonString("x\xFFy"), "\"x\xEF\xBF\xBDy\"");
   EXPECT_EQ(JsonString("x\xC3(y"), "\"x\xEF\xBF\xBD(y\"");
   EXPECT_EQ(JsonString("x\xE2\x82"), "\"x\xEF\xBF\xBD\"");
+  EXPECT_EQ(JsonString("\xE0\x80\x80"), "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");
   EXPECT_EQ(JsonString("\xC0\xAF"), "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");
   EXPECT_EQ(JsonString("\xED\xA0\x80"), "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");
   EXPECT_EQ(JsonString("\xF0\x9F\x98\""), "\"\xEF\xBF\xBD\\\"\"");

@@ -122,8 +122,10 @@ void AppendJsonInteger(int64_t v, std::string* out) {
   out->append(buffer, result.ptr);
 }
 
+bool IsJsonInteger(double v) { return std::floor(v) == v && std::fabs(v) < 9e15; }
+
 void AppendJsonNumber(double v, std::string* out) {
-  if (std::floor(v) == v && std::fabs(v) < 9e15) {
+  if (IsJsonInteger(v)) {
     AppendJsonInteger(static_cast<int64_t>(v), out);
   } else {
     // Rare (fractional figures): nlohmann's own float format, for identical text.

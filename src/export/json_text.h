@@ -13,8 +13,11 @@ namespace letapis {
 // UTF-8 sequence (its longest valid prefix, at least one byte) replaced by U+FFFD.
 void AppendJsonString(std::string_view s, std::string* out);
 
-// Appends `v` as a JSON number: an integer when `v` is integral and below 9e15 in
-// magnitude, otherwise the shortest double text that reads back as `v` (null if not finite).
+// True when an export writes `v` as an integer: integral and below 9e15 in magnitude.
+bool IsJsonInteger(double v);
+
+// Appends `v` as a JSON number: an integer when IsJsonInteger(v), otherwise nlohmann's
+// double text, the shortest that reads back as `v` (null if not finite).
 void AppendJsonNumber(double v, std::string* out);
 
 // Appends `v` in decimal.

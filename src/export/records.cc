@@ -1,5 +1,4 @@
-#include <cmath>
-
+#include "export/json_text.h"
 #include "letapis/export.h"
 
 namespace letapis {
@@ -14,10 +13,7 @@ json EntityNameOrNull(const Extraction& x, int entity) {
                                                                      : json(nullptr);
 }
 
-json Number(double v) {
-  if (std::floor(v) == v && std::fabs(v) < 9e15) return json(static_cast<int64_t>(v));
-  return json(v);
-}
+json Number(double v) { return IsJsonInteger(v) ? json(static_cast<int64_t>(v)) : json(v); }
 
 // A span with its raw offsets, its text and, in a PDF, its page.
 json SpanJson(const Document& doc, const Span& span) {
