@@ -47,17 +47,22 @@ void AddExportCommand(CLI::App& app, GlobalOptions& global, int* exit_code) {
     std::map<int64_t, nlohmann::json> originals;
     if (s.ok() && !*is_public)
       s = store->ForEachReport([&](const StoredReport& r) {
-        auto record = *format == "eval" ? EvalRecord(r.document, r.extraction)
-                                        : FullRecord(r.document, r.extraction);
-        if (*format == "json" && r.original_id == 0) {
-          originals[r.id] = {{"name", r.document.meta.name}, {"sha256", r.document.meta.sha256}};
-          record["source"]["near_duplicate_of"] = nullptr;
-        } else if (*format == "json") {
-          nlohmann::json original = originals[r.original_id];
-          original["similarity"] = r.similarity;
-          record["source"]["near_duplicate_of"] = original;
+        std::string line;
+        if (*format == "eval") {
+          AppendEvalRecord(r.document, r.extraction, &line);
+        } else {
+          nlohmann::json record = FullRecord(r.document, r.extraction);
+          if (r.original_id == 0) {
+            originals[r.id] = {{"name", r.document.meta.name}, {"sha256", r.document.meta.sha256}};
+            record["source"]["near_duplicate_of"] = nullptr;
+          } else {
+            nlohmann::json original = originals[r.original_id];
+            original["similarity"] = r.similarity;
+            record["source"]["near_duplicate_of"] = original;
+          }
+          line = record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         }
-        *out << record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+        *out << line << "\n";
         return out->good() ? Status::Ok() : Status::IoError("write failed");
       });
     if (!out_path->empty()) {

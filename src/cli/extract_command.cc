@@ -24,10 +24,16 @@ struct ExtractOptions {
   bool stdin_jsonl = false;
 };
 
-std::string Record(const Extractor& extractor, const Document& doc, const std::string& format) {
+// Extracts `doc` and appends its record in `format` ("eval" or "json") and a newline to `out`.
+void AppendRecord(const Extractor& extractor, const Document& doc, const std::string& format,
+                  std::string* out) {
   const Extraction x = extractor.Run(doc);
-  const auto record = format == "eval" ? EvalRecord(doc, x) : FullRecord(doc, x);
-  return record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  if (format == "eval") {
+    AppendEvalRecord(doc, x, out);
+  } else {
+    out->append(FullRecord(doc, x).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  }
+  out->push_back('\n');
 }
 
 // One JSONL report per input line, one record per output line, flushed as it goes: a
@@ -44,7 +50,9 @@ size_t ExtractStdin(const Extractor& extractor, const std::string& format) {
       ++skipped;
       continue;
     }
-    std::cout << Record(extractor, doc, format) << std::flush;
+    std::string record;
+    AppendRecord(extractor, doc, format, &record);
+    std::cout << record << std::flush;
   }
   return skipped;
 }
@@ -64,7 +72,8 @@ size_t ExtractFiles(const Extractor& extractor, const ExtractOptions& o,
       for (size_t i = next++; i < end; i = next++) {
         std::vector<Document> docs;
         ReadInputFile(files[i], o.read, &docs, &window_problems[i - window]);
-        for (const Document& doc : docs) outputs[i - window] += Record(extractor, doc, o.format);
+        for (const Document& doc : docs)
+          AppendRecord(extractor, doc, o.format, &outputs[i - window]);
       }
     };
     std::vector<std::thread> threads;

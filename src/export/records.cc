@@ -1,5 +1,4 @@
-#include <cmath>
-
+#include "export/json_text.h"
 #include "letapis/export.h"
 
 namespace letapis {
@@ -14,10 +13,7 @@ json EntityNameOrNull(const Extraction& x, int entity) {
                                                                      : json(nullptr);
 }
 
-json Number(double v) {
-  if (std::floor(v) == v && std::fabs(v) < 9e15) return json(static_cast<int64_t>(v));
-  return json(v);
-}
+json Number(double v) { return IsJsonInteger(v) ? json(static_cast<int64_t>(v)) : json(v); }
 
 // A span with its raw offsets, its text and, in a PDF, its page.
 json SpanJson(const Document& doc, const Span& span) {
@@ -35,58 +31,6 @@ json SpanJson(const Document& doc, const Span& span) {
 std::string SpanText(const Document& doc, const Span& span) {
   if (span.begin > span.end || span.end > doc.text.size()) return "";
   return doc.text.substr(span.begin, span.end - span.begin);
-}
-
-json EvalRecord(const Document& doc, const Extraction& x) {
-  json out;
-  out["doc"] = doc.meta.name;
-  out["published"] = DateOrNull(x.published);
-  const char* sections[] = {"persons", "organizations", "places"};
-  for (const char* s : sections) out[s] = json::array();
-  std::vector<bool> mentioned(x.entities.size(), false);
-  for (const Mention& m : x.mentions) {
-    if (m.entity >= 0 && m.entity < static_cast<int>(mentioned.size())) mentioned[m.entity] = true;
-  }
-  for (size_t i = 0; i < x.entities.size(); ++i) {
-    if (!mentioned[i]) continue;
-    const Entity& e = x.entities[i];
-    const char* section = e.kind == EntityKind::kPerson         ? "persons"
-                          : e.kind == EntityKind::kOrganization ? "organizations"
-                                                                : "places";
-    out[section].push_back(json{{"name", e.name}, {"aliases", e.aliases}});
-  }
-  out["events"] = json::array();
-  for (const Event& ev : x.events) {
-    if (ev.modality != "asserted") continue;
-    json who = json::array();
-    for (int w : ev.who) who.push_back(EntityNameOrNull(x, w));
-    out["events"].push_back(
-        json{{"type", ev.type},
-             {"who", who},
-             {"date", DateOrNull(ev.date)},
-             {"place", EntityNameOrNull(x, ev.place)},
-             {"term_months", ev.term_months ? json(*ev.term_months) : json(nullptr)},
-             {"evidence", SpanText(doc, ev.evidence)}});
-  }
-  out["claims"] = json::array();
-  for (const Claim& c : x.claims) {
-    json source = EntityNameOrNull(x, c.source);
-    if (source.is_null() && !c.source_name.empty()) source = c.source_name;
-    out["claims"].push_back(json{{"value", Number(c.value)},
-                                 {"qualifier", c.qualifier},
-                                 {"category", c.category},
-                                 {"what", c.what},
-                                 {"as_of", DateOrNull(c.as_of)},
-                                 {"source", source},
-                                 {"evidence", SpanText(doc, c.evidence)}});
-  }
-  out["quotes"] = json::array();
-  for (const Quote& q : x.quotes) {
-    if (q.speaker < 0) continue;
-    out["quotes"].push_back(
-        json{{"speaker", EntityNameOrNull(x, q.speaker)}, {"evidence", SpanText(doc, q.span)}});
-  }
-  return out;
 }
 
 json FullRecord(const Document& doc, const Extraction& x) {

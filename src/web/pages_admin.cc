@@ -121,9 +121,13 @@ WebResponse ExportPage(App&, const WebRequest& r) {
 WebResponse ExportFile(App& app, const WebRequest& r, bool eval) {
   std::string out;
   Status s = app.store->ForEachReport([&](const StoredReport& rep) {
-    const nlohmann::json j =
-        eval ? EvalRecord(rep.document, rep.extraction) : FullRecord(rep.document, rep.extraction);
-    out += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    if (eval) {
+      AppendEvalRecord(rep.document, rep.extraction, &out);
+    } else {
+      out += FullRecord(rep.document, rep.extraction)
+                 .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
+    out.push_back('\n');
     return Status::Ok();
   });
   if (!s.ok()) return ErrorResponse(r, HttpStatus(s), s.message());
