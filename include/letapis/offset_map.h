@@ -25,7 +25,10 @@ class OffsetMap {
   // Records that the next `count` derived bytes came from the source bytes starting at
   // `source_offset`, one for one (a copied run).
   void AddRun(uint32_t source_offset, uint32_t count) {
-    for (uint32_t k = 0; k < count; ++k) to_source_.push_back(source_offset + k);
+    const size_t start = to_source_.size();
+    to_source_.resize(start + count);
+    uint32_t* out = to_source_.data() + start;
+    for (uint32_t k = 0; k < count; ++k) out[k] = source_offset + k;
   }
   // Records the source offset that corresponds to the end of the derived string.
   void Finish(uint32_t source_end) {

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "letapis/text.h"
+#include "text/swar.h"
 
 namespace letapis {
 namespace {
@@ -51,22 +52,16 @@ Charset CharsetFromName(std::string_view declared) {
   return Charset::kUnknown;
 }
 
-constexpr uint64_t kHighBits = 0x8080808080808080ull;
-constexpr uint64_t kOnes = 0x0101010101010101ull;
-
-// Eight bytes at `p` as one word (any byte order: the tests below look at every byte).
-uint64_t Load8(const uint8_t* p) {
-  uint64_t v;
-  std::memcpy(&v, p, 8);
-  return v;
-}
+using swar::kHigh;
+using swar::kOnes;
+using swar::Load8;
 
 // True when one of the eight bytes of `v` could be a control byte: below 0x20 or 0x7F
 // (may also answer true for bytes of 0x80 and above; never false for a control byte).
 bool MayHoldControl(uint64_t v) {
-  const uint64_t below_space = (v - 0x20 * kOnes) & ~v & kHighBits;
+  const uint64_t below_space = (v - 0x20 * kOnes) & ~v & kHigh;
   const uint64_t x = v ^ (0x7F * kOnes);
-  const uint64_t del = (x - kOnes) & ~x & kHighBits;
+  const uint64_t del = (x - kOnes) & ~x & kHigh;
   return (below_space | del) != 0;
 }
 
@@ -77,7 +72,7 @@ size_t FirstInvalidUtf8(std::string_view bytes) {
   const int32_t n = static_cast<int32_t>(bytes.size());
   int32_t i = 0;
   while (i < n) {
-    if (i + 8 <= n && (Load8(p + i) & kHighBits) == 0) {  // eight ASCII bytes at once
+    if (i + 8 <= n && (Load8(p + i) & kHigh) == 0) {  // eight ASCII bytes at once
       i += 8;
       continue;
     }

@@ -1,4 +1,5 @@
 #include "letapis/text.h"
+#include "text/swar.h"
 
 namespace letapis {
 namespace {
@@ -113,6 +114,20 @@ bool IsCopiedAscii(unsigned char c) {
 uint32_t CopiedRunEnd(const unsigned char* bytes, uint32_t i, uint32_t limit) {
   uint32_t j = i;
   while (j < limit) {
+    if (j + 8 <= limit) {
+      // Eight bytes at once while none is outside printable ASCII or a space after a
+      // space (or opening the run); the byte test below decides the first one that is.
+      const uint64_t v = swar::Load8(bytes + j);
+      const uint64_t spaces = swar::Equal(v, ' ');
+      const bool space_before = j == i || bytes[j - 1] == ' ';
+      const uint64_t stop = swar::NonAscii(v) | swar::AsciiInRange(v, 0, 0x1F) |
+                            (spaces & ((spaces << 8) | (space_before ? 0x80 : 0)));
+      if (stop == 0) {
+        j += 8;
+        continue;
+      }
+      j += swar::FirstMarked(stop);
+    }
     const unsigned char c = bytes[j];
     if (IsCopiedAscii(c) || (c == ' ' && j > i && bytes[j - 1] != ' ')) {
       ++j;

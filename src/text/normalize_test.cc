@@ -104,6 +104,30 @@ TEST(NormalizeTest, ParagraphAndLineSeparators) {
   EXPECT_EQ(Normalize("a\u2028b\u2029c", {}).text, "a\nb\n\nc");
 }
 
+// Long ASCII runs are scanned eight bytes at a time: a double space, a tab, a carriage
+// return or a non-ASCII character at any position of an eight-byte block (and across
+// blocks) must be treated exactly as when met byte by byte. Each input is a long run
+// with one such byte sequence placed at every offset in turn.
+TEST(NormalizeTest, SpecialBytesAtEveryOffsetOfALongRun) {
+  const std::string run = "The court in Hrodna sentenced the journalist on Tuesday.";
+  const std::pair<std::string, std::string> cases[] = {
+      {"  ", " "}, {"\t", " "}, {"\r\n", "\n"}, {"\n", "\n"}, {"\u2019", "'"}, {" \u00A0 ", " "}};
+  for (const auto& [inserted, expected] : cases) {
+    for (size_t at = 0; at <= run.size(); ++at) {
+      const std::string input = run.substr(0, at) + "x" + inserted + "y" + run.substr(at);
+      const NormalizedText n = Normalize(input, {});
+      EXPECT_EQ(n.text, run.substr(0, at) + "x" + expected + "y" + run.substr(at))
+          << "inserted at " << at;
+      ASSERT_EQ(n.to_input.size(), n.text.size());
+      // Every copied byte maps back to the same byte of the input.
+      for (uint32_t k = 0; k < n.text.size(); ++k) {
+        if (n.text[k] == ' ' || n.text[k] == '\n' || n.text[k] == '\'') continue;
+        EXPECT_EQ(input[n.to_input.ToSource(k)], n.text[k]) << "at " << at << ", byte " << k;
+      }
+    }
+  }
+}
+
 TEST(NormalizeTest, EmptyInput) {
   const NormalizedText n = Normalize("", {});
   EXPECT_EQ(n.text, "");

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "letapis/text.h"
+#include "text/swar.h"
 #include "text/word_hash.h"
 
 namespace letapis {
@@ -47,6 +48,8 @@ class Scanner {
   // Text length in bytes, and the byte at `pos` (< size()).
   uint32_t size() const { return size_; }
   uint8_t byte(uint32_t pos) const { return bytes_[pos]; }
+  // Bytes [pos, pos + 8) (pos + 8 <= size()) as one word.
+  uint64_t Load8(uint32_t pos) const { return swar::Load8(bytes_ + pos); }
   // Bytes [begin, end) of the text.
   std::string_view View(uint32_t begin, uint32_t end) const {
     return {reinterpret_cast<const char*>(bytes_) + begin, end - begin};
@@ -177,8 +180,18 @@ void ScanWord(const Scanner& s, uint32_t begin, Token* token) {
   // The common case: ASCII letters up to an ASCII byte that ends the word. Its case flags
   // come from the pass that hashes it.
   uint32_t pos = begin;
-  while (pos < s.size() && s.byte(pos) < 0x80 && kAsciiClasses[s.byte(pos)] == Class::kLetter) {
-    ++pos;
+  while (pos + 8 <= s.size()) {
+    const uint64_t others = ~swar::AsciiLetters(s.Load8(pos)) & swar::kHigh;
+    if (others != 0) {
+      pos += swar::FirstMarked(others);
+      break;
+    }
+    pos += 8;
+  }
+  if (pos + 8 > s.size()) {
+    while (pos < s.size() && s.byte(pos) < 0x80 && kAsciiClasses[s.byte(pos)] == Class::kLetter) {
+      ++pos;
+    }
   }
   if (pos == s.size() || (s.byte(pos) < 0x80 && !MayContinueWord(s.byte(pos)))) {
     const uint32_t length = pos - begin;

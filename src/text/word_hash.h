@@ -6,6 +6,8 @@
 #include <cstring>
 #include <string_view>
 
+#include "text/swar.h"
+
 namespace letapis {
 namespace word_hash_detail {
 
@@ -46,21 +48,15 @@ inline uint64_t HashWord(std::string_view word) {
 // word).
 inline uint64_t HashWordAsciiLower(std::string_view word, bool* ascii) {
   using namespace word_hash_detail;
-  constexpr uint64_t kOnes = 0x0101010101010101ull;
-  constexpr uint64_t kHigh = 0x8080808080808080ull;
   uint64_t h = word.size() * kLength;
   uint64_t high = 0;
   for (size_t i = 0; i < word.size(); i += 8) {
     uint64_t v = Chunk(word, i);
     high |= v;
-    // High bit of each byte that is 'A'..'Z' (no carries: every byte stays below 0x100).
-    const uint64_t low7 = v & ~kHigh;
-    const uint64_t upper =
-        (low7 + (0x80 - 'A') * kOnes) & ~(low7 + (0x80 - 'Z' - 1) * kOnes) & ~v & kHigh;
-    v |= upper >> 2;  // 0x80 >> 2 == 0x20
+    v |= swar::AsciiCapitals(v) >> 2;  // 0x80 >> 2 == 0x20: lower-cased
     h = Mix(h ^ v);
   }
-  *ascii = (high & kHigh) == 0;
+  *ascii = swar::NonAscii(high) == 0;
   return h;
 }
 
@@ -71,29 +67,25 @@ inline uint64_t HashWordAsciiLower(std::string_view word, bool* ascii) {
 inline uint64_t HashWordAsciiLowerInBuffer(const char* data, size_t length, size_t available,
                                            bool* ascii, uint32_t* capitals) {
   using namespace word_hash_detail;
-  constexpr uint64_t kOnes = 0x0101010101010101ull;
-  constexpr uint64_t kHigh = 0x8080808080808080ull;
   uint64_t h = length * kLength;
   uint64_t high = 0;
-  uint32_t upper_count = 0;
+  uint32_t capital_count = 0;
   for (size_t i = 0; i < length; i += 8) {
     uint64_t v;
     if (i + 8 <= available) {
-      std::memcpy(&v, data + i, 8);
+      v = swar::Load8(data + i);
       if (length - i < 8) v &= (uint64_t{1} << (8 * (length - i))) - 1;
     } else {
       v = Chunk(std::string_view(data, length), i);
     }
     high |= v;
-    const uint64_t low7 = v & ~kHigh;
-    const uint64_t upper =
-        (low7 + (0x80 - 'A') * kOnes) & ~(low7 + (0x80 - 'Z' - 1) * kOnes) & ~v & kHigh;
-    upper_count += static_cast<uint32_t>(__builtin_popcountll(upper));
+    const uint64_t upper = swar::AsciiCapitals(v);
+    capital_count += swar::CountMarked(upper);
     v |= upper >> 2;
     h = Mix(h ^ v);
   }
-  *ascii = (high & kHigh) == 0;
-  *capitals = upper_count;
+  *ascii = swar::NonAscii(high) == 0;
+  *capitals = capital_count;
   return h;
 }
 
