@@ -158,6 +158,7 @@ class TermFinder {
     int unit = 0;
     uint32_t k = 0;
     if (tokens_[i].kind == TokenKind::kWord) {
+      if (!tokens_[i].is(kHasHyphen)) return false;
       std::string_view pieces[16];
       size_t n = SplitHyphens(tokens_[i].view(text_), pieces, 16);
       if (n < 2) return false;
