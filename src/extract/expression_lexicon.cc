@@ -93,9 +93,19 @@ Status Error(const std::string& path, const TsvRow& row, std::string_view what) 
   return Status::InvalidInput(fmt::format("{}:{}: {}", path, row.line, what));
 }
 
+// The entry of ASCII `word` whose lower-cased HashWord is `lower_hash`, or nullptr.
+const LexEntry* FindAscii(const WordMap<LexEntry>& words, const WordFilter& filter,
+                          std::string_view word, uint64_t lower_hash) {
+  if (!filter.MayContainHash(lower_hash)) return nullptr;
+  return words.Find(0, lower_hash,
+                    [word](std::string_view stored) { return EqualsFolded(word, stored); });
+}
+
 LexEntry& EntryFor(ExpressionLexicon::Tables* t, std::string_view word) {
   char buf[kFoldMax];
-  return t->words[std::string(FoldCase(word, buf))];
+  const std::string_view key = FoldCase(word, buf);
+  t->filter.Add(key);
+  return t->words.Insert(0, key, LexEntry{}).first;
 }
 
 Status LoadMonths(const std::string& path, ExpressionLexicon::Tables* t) {
@@ -160,7 +170,6 @@ Status ExpressionLexicon::Load(const std::string& data_dir, ExpressionLexicon* o
   if (Status s = LoadMonths(data_dir + "/months.tsv", tables.get()); !s.ok()) return s;
   if (Status s = LoadNumberWords(data_dir + "/number_words.tsv", tables.get()); !s.ok()) return s;
   if (Status s = LoadTimeWords(data_dir + "/time_words.tsv", tables.get()); !s.ok()) return s;
-  for (const auto& [word, entry] : tables->words) tables->filter.Add(word);
   out->tables_ = std::move(tables);
   return Status::Ok();
 }
@@ -169,12 +178,16 @@ const LexEntry* ExpressionLexicon::Tables::Find(std::string_view word) const {
   // Most words are in no table: for ASCII words the filter answers before any folding.
   bool ascii = false;
   const uint64_t lower_hash = WordFilter::HashAsciiLower(word, &ascii);
-  if (ascii && !filter.MayContainHash(lower_hash)) return nullptr;
+  if (ascii) return FindAscii(words, filter, word, lower_hash);
   char buf[kFoldMax];
   std::string_view folded = FoldCase(word, buf);
   if (folded.empty() || !filter.MayContain(folded)) return nullptr;
-  auto it = words.find(folded);
-  return it == words.end() ? nullptr : &it->second;
+  return words.Find(0, folded);
+}
+
+const LexEntry* ExpressionLexicon::Tables::Find(const Token& t, std::string_view text) const {
+  if (t.is(kAscii)) return FindAscii(words, filter, t.view(text), t.lower_hash);
+  return Find(t.view(text));
 }
 
 std::string_view FoldCase(std::string_view word, char (&buf)[kFoldMax]) {
@@ -213,8 +226,7 @@ std::vector<const LexEntry*> Classify(std::string_view text, const std::vector<T
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
     if (t.kind != TokenKind::kWord) continue;
-    if (t.is(kAscii) && !tables.filter.MayContainHash(t.lower_hash)) continue;  // most words
-    out[i] = tables.Find(t.view(text));
+    out[i] = tables.Find(t, text);
   }
   return out;
 }

@@ -12,6 +12,7 @@
 
 #include "extract/expressions.h"
 #include "extract/word_filter.h"
+#include "extract/word_map.h"
 
 namespace letapis {
 
@@ -61,18 +62,14 @@ struct LexEntry {
   double num_value = 0;
 };
 
-// Hash for heterogeneous lookup of std::string keys by std::string_view.
-struct WordHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 struct ExpressionLexicon::Tables {
-  std::unordered_map<std::string, LexEntry, WordHash, std::equal_to<>> words;
-  WordFilter filter;  // the keys of `words`
+  WordMap<LexEntry> words;  // case-folded word (scope 0) -> entry
+  WordFilter filter;        // the keys of `words`
 
   // The entry of `word` in any letter case, or nullptr.
   const LexEntry* Find(std::string_view word) const;
+  // Find for token `t` of `text`, using the hash Tokenize gave an ASCII word.
+  const LexEntry* Find(const Token& t, std::string_view text) const;
 };
 
 // Longest word (in bytes) that FoldCase folds; longer words are never in the lexicon.
@@ -81,18 +78,6 @@ inline constexpr size_t kFoldMax = 64;
 // Lower-cases ASCII and Cyrillic capitals of `word` into `buf` and returns the folded
 // view; returns "" when `word` is longer than kFoldMax.
 std::string_view FoldCase(std::string_view word, char (&buf)[kFoldMax]);
-
-// True when `word` equals the lower-case ASCII `lower` ignoring ASCII case. (Inline: the
-// finders call these at every token with literal words.)
-inline bool EqualsFolded(std::string_view word, std::string_view lower) {
-  if (word.size() != lower.size()) return false;
-  for (size_t i = 0; i < word.size(); ++i) {
-    char c = word[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    if (c != lower[i]) return false;
-  }
-  return true;
-}
 
 // True when token `i` exists, is a word and equals the lower-case ASCII `lower` in any case.
 inline bool WordIs(std::string_view text, const std::vector<Token>& tokens, uint32_t i,

@@ -45,7 +45,7 @@ std::string_view FoldCaseInto(std::string_view text, std::string* buffer) {
   return *buffer;
 }
 
-PhraseTable::PhraseTable(bool fold_case) : fold_case_(fold_case) { nodes_.emplace_back(); }
+PhraseTable::PhraseTable(bool fold_case) : fold_case_(fold_case), values_{-1} {}
 
 std::string PhraseTable::Key(std::string_view token) const {
   return fold_case_ ? FoldCase(token) : std::string(token);
@@ -77,22 +77,26 @@ void PhraseTable::Add(std::string_view phrase, int value) {
   if (tokens.empty()) return;
   uint32_t node = 0;
   for (const Token& t : tokens) {
-    std::string key = Key(t.view(phrase));
+    const std::string key = Key(t.view(phrase));
     if (node == 0) first_tokens_.Add(key);
-    auto it = nodes_[node].next.find(key);
-    if (it == nodes_[node].next.end()) {
-      nodes_.emplace_back();
-      const uint32_t created = static_cast<uint32_t>(nodes_.size() - 1);
-      nodes_[node].next.emplace(std::move(key), created);
-      node = created;
-    } else {
-      node = it->second;
-    }
+    const auto [child, created] = edges_.Insert(node, key, static_cast<uint32_t>(values_.size()));
+    if (created) values_.push_back(-1);
+    node = child;
   }
-  if (nodes_[node].value < 0) {
-    nodes_[node].value = value;
+  if (values_[node] < 0) {
+    values_[node] = value;
     ++count_;
   }
+}
+
+const uint32_t* PhraseTable::Child(uint32_t node, const Token& t, std::string_view text,
+                                   std::string* buffer) const {
+  const std::string_view word = t.view(text);
+  if (fold_case_ && t.is(kAscii)) {  // the hash of the lower-cased word came with the token
+    return edges_.Find(node, t.lower_hash,
+                       [word](std::string_view stored) { return EqualsFolded(word, stored); });
+  }
+  return edges_.Find(node, LookupKey(word, buffer));
 }
 
 PhraseTable::Match PhraseTable::LongestFrom(std::string_view text, const std::vector<Token>& tokens,
@@ -103,11 +107,10 @@ PhraseTable::Match PhraseTable::LongestFrom(std::string_view text, const std::ve
   for (size_t k = i; k < tokens.size(); ++k) {
     if (tokens[k].kind == TokenKind::kNewline) break;
     if (node == 0 && !MayStartWith(StartKeyOf(tokens[k], text))) break;
-    const auto& next = nodes_[node].next;
-    auto it = next.find(LookupKey(tokens[k].view(text), &buffer));
-    if (it == next.end()) break;
-    node = it->second;
-    if (nodes_[node].value >= 0) best = Match{static_cast<uint32_t>(k - i + 1), nodes_[node].value};
+    const uint32_t* child = Child(node, tokens[k], text, &buffer);
+    if (child == nullptr) break;
+    node = *child;
+    if (values_[node] >= 0) best = Match{static_cast<uint32_t>(k - i + 1), values_[node]};
   }
   return best;
 }
@@ -138,8 +141,8 @@ bool PhraseTable::MayStartWithSlow(const StartKey& key) const {
 bool PhraseTable::ContainsWord(std::string_view word) const {
   if (!MayStart(word)) return false;
   thread_local std::string buffer;
-  auto it = nodes_[0].next.find(LookupKey(word, &buffer));
-  return it != nodes_[0].next.end() && nodes_[it->second].value >= 0;
+  const uint32_t* child = edges_.Find(0, LookupKey(word, &buffer));
+  return child != nullptr && values_[*child] >= 0;
 }
 
 }  // namespace letapis

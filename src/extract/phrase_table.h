@@ -4,10 +4,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "extract/word_filter.h"
+#include "extract/word_map.h"
 #include "letapis/text.h"
 
 namespace letapis {
@@ -64,15 +64,6 @@ class PhraseTable {
   size_t size() const { return count_; }
 
  private:
-  // Hashes std::string and std::string_view alike, so lookups need no allocation.
-  struct StringHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  struct Node {
-    std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> next;
-    int value = -1;
-  };
   std::string Key(std::string_view token) const;
   // The lookup form of `token`: itself, or lower-cased into `buffer` (ASCII fast path).
   std::string_view LookupKey(std::string_view token, std::string* buffer) const;
@@ -82,8 +73,13 @@ class PhraseTable {
   Match LongestFrom(std::string_view text, const std::vector<Token>& tokens, size_t i) const;
   // MayStartWith for keys the filter cannot answer from the hash alone.
   bool MayStartWithSlow(const StartKey& key) const;
+  // The child of trie node `node` along token `t` of `text`, or nullptr.
+  const uint32_t* Child(uint32_t node, const Token& t, std::string_view text,
+                        std::string* buffer) const;
+
   bool fold_case_;
-  std::vector<Node> nodes_;
+  WordMap<uint32_t> edges_;  // (node, token key) -> child node; node 0 is the root
+  std::vector<int> values_;  // per node: the phrase's value, or -1
   WordFilter first_tokens_;  // keys of the root's children
   size_t count_ = 0;
 };

@@ -35,6 +35,18 @@ inline uint64_t Mix(uint64_t x) {
 
 }  // namespace word_hash_detail
 
+// True when `word` equals the lower-case ASCII `lower` ignoring ASCII case. (Inline: the
+// finders call it at every token with literal words.)
+inline bool EqualsFolded(std::string_view word, std::string_view lower) {
+  if (word.size() != lower.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
 // A 64-bit hash of the bytes of `word`, eight bytes at a time.
 inline uint64_t HashWord(std::string_view word) {
   using namespace word_hash_detail;
