@@ -5,12 +5,11 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
-#include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
+#include "extract/word_map.h"
 #include "text/word_hash.h"
 
 namespace letapis {
@@ -56,25 +55,27 @@ class WordSet {
  public:
   // Adds `word`.
   void insert(std::string word) {
+    if (!words_.Insert(0, word, 1).second) return;
     filter_.Add(word);
-    words_.insert(std::move(word));
+    list_.push_back(std::move(word));
   }
   // 1 when `word` was added, else 0.
   size_t count(std::string_view word) const {
-    return filter_.MayContain(word) && words_.find(word) != words_.end() ? 1 : 0;
+    const uint64_t h = WordFilter::Hash(word);
+    if (!filter_.MayContainHash(h)) return 0;
+    return words_.Find(0, h, [word](std::string_view stored) { return stored == word; }) != nullptr
+               ? 1
+               : 0;
   }
   // False when a word whose WordFilter::Hash is `h` was certainly never added.
   bool MayContainHash(uint64_t h) const { return filter_.MayContainHash(h); }
-  // Every word, in no particular order.
-  const auto& words() const { return words_; }
+  // Every word, in the order added.
+  const std::vector<std::string>& words() const { return list_; }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   WordFilter filter_;
-  std::unordered_set<std::string, Hash, std::equal_to<>> words_;
+  WordMap<uint8_t> words_;
+  std::vector<std::string> list_;
 };
 
 // Word endings ("vich", "enko"), grouped by their last byte so that testing a word
