@@ -188,17 +188,30 @@ class NameFinder {
     if (ascii && !lex_.roles.MayContainHash(lower_hash)) return false;
     return lex_.roles.count(FoldCaseInto(w, &fold_buffer_)) > 0;
   }
+  // True when the word of token `i` (with a possessive stripped when `bare`) is certainly
+  // in `set` in no letter case, told by the hash Tokenize made: most words, decided
+  // without hashing them again.
+  bool Absent(const WordSet& set, uint32_t i, bool bare) const {
+    const Token& t = a_.tokens[i];
+    if (!t.is(kAscii)) return false;
+    if (bare && Bare(a_.word(i)).size() != t.end - t.begin) return false;
+    return !set.MayContainAnyCase(t.lower_hash);
+  }
   // The same tests of token `i`, each looked up at most once per token.
   bool IsGivenAt(uint32_t i) const {
+    if (Absent(lex_.given_names, i, false)) return false;
     return Cached(i, kGiven, [this](std::string_view w) { return IsGiven(w); });
   }
   bool IsStopAt(uint32_t i) const {
+    if (Absent(lex_.stopwords, i, true)) return false;
     return Cached(i, kStop, [this](std::string_view w) { return IsStop(w); });
   }
   bool IsDemonymAt(uint32_t i) const {
+    if (Absent(lex_.demonyms, i, false)) return false;
     return Cached(i, kDemonym, [this](std::string_view w) { return IsDemonym(w); });
   }
   bool IsOrgHeadAt(uint32_t i) const {
+    if (Absent(lex_.org_heads, i, true)) return false;
     return Cached(i, kOrgHead, [this](std::string_view w) { return IsOrgHead(w); });
   }
   bool IsRoleAt(uint32_t i) const {
@@ -548,7 +561,7 @@ class NameFinder {
     const std::string_view head = a_.word(first);
     const char* rule = nullptr;
     float confidence = 0;
-    if (IsGiven(head) || (head.size() == 1 && a_.word(first + 1) == ".")) {
+    if (IsGivenAt(first) || (head.size() == 1 && a_.word(first + 1) == ".")) {
       rule = "person.given_name";
       confidence = 0.9f;
     } else if (role_before) {

@@ -19,8 +19,9 @@ namespace letapis {
 class WordFilter {
  public:
   // Adds `word`.
-  void Add(std::string_view word) {
-    const uint64_t h = Hash(word);
+  void Add(std::string_view word) { AddHash(Hash(word)); }
+  // Adds the word whose Hash (or HashAsciiLower) is `h`.
+  void AddHash(uint64_t h) {
     Set(h);
     Set(h >> 32);
   }
@@ -57,6 +58,9 @@ class WordSet {
   void insert(std::string word) {
     if (!words_.Insert(0, word, 1).second) return;
     filter_.Add(word);
+    bool ascii = false;
+    const uint64_t lower_hash = WordFilter::HashAsciiLower(word, &ascii);
+    if (ascii) any_case_filter_.AddHash(lower_hash);
     list_.push_back(std::move(word));
   }
   // 1 when `word` was added, else 0.
@@ -69,11 +73,18 @@ class WordSet {
   }
   // False when a word whose WordFilter::Hash is `h` was certainly never added.
   bool MayContainHash(uint64_t h) const { return filter_.MayContainHash(h); }
+  // False when no ASCII word was added that, lower-cased, has the HashAsciiLower
+  // `lower_hash`: an ASCII token (whose hash Tokenize made) is then in the set in no
+  // letter case, so no exact-case lookup is needed.
+  bool MayContainAnyCase(uint64_t lower_hash) const {
+    return any_case_filter_.MayContainHash(lower_hash);
+  }
   // Every word, in the order added.
   const std::vector<std::string>& words() const { return list_; }
 
  private:
   WordFilter filter_;
+  WordFilter any_case_filter_;  // lower-case hashes of the ASCII words
   WordMap<uint8_t> words_;
   std::vector<std::string> list_;
 };
