@@ -713,6 +713,13 @@ class DateFinder {
   }
 
   void Core(uint32_t j, const std::vector<DateMatch>& found, Candidate* best) const {
+    if (tokens_[j].kind == TokenKind::kWord && lex_[j] == nullptr && !tokens_[j].is(kHasHyphen)) {
+      // "the" (CanStart lets no other such word in): "the end of 2024", "the following
+      // year"; every other pattern needs a number or a word of the lexicon.
+      Consider(PartOf(j), best);
+      Consider(Context(j, found), best);
+      return;
+    }
     if (OnlyAgoCanStart(j)) {
       Consider(Ago(j), best);
       return;

@@ -77,8 +77,15 @@ class TermFinder {
     const Token& t = tokens_[i];
     if (t.kind == TokenKind::kNumber) return true;
     if (t.kind != TokenKind::kWord) return false;
-    return entries_[i] != nullptr || t.is(kHasHyphen) || Is(i, "life") || Is(i, "a") ||
-           Is(i, "an") || Is(i, "half");
+    if (entries_[i] != nullptr || t.is(kHasHyphen)) return true;
+    // The four words by the hash Tokenize made (then by their letters).
+    static const uint64_t kWords[] = {HashWord("life"), HashWord("a"), HashWord("an"),
+                                      HashWord("half")};
+    if (!t.is(kAscii) ||
+        std::find(std::begin(kWords), std::end(kWords), t.lower_hash) == std::end(kWords)) {
+      return false;
+    }
+    return Is(i, "life") || Is(i, "a") || Is(i, "an") || Is(i, "half");
   }
   bool IsLower(uint32_t i) const {
     return i < n_ && tokens_[i].kind == TokenKind::kWord && !tokens_[i].is(kCapitalized);
