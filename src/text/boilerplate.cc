@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -103,10 +104,18 @@ bool IsFullSentence(std::string_view line) {
 // Case-folded `s` with white space (including no-break spaces) collapsed.
 std::string Fold(std::string_view s) {
   std::string folded;
-  icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))
-      .foldCase()
-      .findAndReplace(icu::UnicodeString(static_cast<UChar>(0x00A0)), icu::UnicodeString(u' '))
-      .toUTF8String(folded);
+  if (std::all_of(s.begin(), s.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    // ASCII (most lines): case folding is lower-casing.
+    folded.resize(s.size());
+    std::transform(s.begin(), s.end(), folded.begin(),
+                   [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; });
+  } else {
+    icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))
+        .foldCase()
+        .findAndReplace(icu::UnicodeString(static_cast<UChar>(0x00A0)), icu::UnicodeString(u' '))
+        .toUTF8String(folded);
+  }
   std::string collapsed;
   for (std::string_view token : Tokens(folded)) {
     if (!collapsed.empty()) collapsed += ' ';
@@ -153,10 +162,11 @@ bool IsCrumbSeparator(std::string_view token) {
 // short segments (at most four words) joined by one separator used at
 // least twice, or once after "Home".
 bool IsBreadcrumb(const std::vector<std::string_view>& tokens) {
+  if (std::none_of(tokens.begin(), tokens.end(), IsCrumbSeparator)) return false;
   std::string_view separator;
   size_t separators = 0;
   size_t segment_words = 0;
-  std::string first_segment;
+  size_t first_segment_end = 0;  // tokens [0, first_segment_end) are the first segment
   for (size_t i = 0; i < tokens.size(); ++i) {
     const std::string_view token = tokens[i];
     if (IsCrumbSeparator(token)) {
@@ -167,12 +177,13 @@ bool IsBreadcrumb(const std::vector<std::string_view>& tokens) {
       continue;
     }
     if (++segment_words > 4) return false;
-    if (separators == 0) first_segment += Fold(token);
+    if (separators == 0) first_segment_end = i + 1;
   }
   if (segment_words == 0) return false;
-  return separators >= 2 ||
-         (separators == 1 &&
-          (first_segment == "home" || first_segment == "главная" || first_segment == "галоўная"));
+  if (separators >= 2) return true;
+  std::string first_segment;
+  for (size_t i = 0; i < first_segment_end; ++i) first_segment += Fold(tokens[i]);
+  return first_segment == "home" || first_segment == "главная" || first_segment == "галоўная";
 }
 
 // The phrases of data/boilerplate.tsv.
