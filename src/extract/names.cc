@@ -174,10 +174,12 @@ class NameFinder {
         "January",   "February",  "March",   "April",    "May",      "June",   "July",
         "August",    "September", "October", "November", "December", "Monday", "Tuesday",
         "Wednesday", "Thursday",  "Friday",  "Saturday", "Sunday"};
-    for (std::string_view k : kWords) {
-      if (w == k) return true;
-    }
-    return false;
+    static const WordSet kSet = [] {
+      WordSet set;
+      for (std::string_view k : kWords) set.insert(std::string(k));
+      return set;
+    }();
+    return kSet.count(w) > 0;
   }
   bool IsDemonym(std::string_view w) const { return lex_.demonyms.count(w) > 0; }
   bool IsOrgHead(std::string_view w) const { return lex_.org_heads.count(Bare(w)) > 0; }

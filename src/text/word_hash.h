@@ -15,13 +15,21 @@ inline constexpr uint64_t kLength = 0x9E3779B97F4A7C15ull;
 
 // Bytes [i, i + 8) of `word` (zero past its end), little-endian.
 inline uint64_t Chunk(std::string_view word, size_t i) {
-  uint64_t v = 0;
-  if (word.size() - i >= 8) {
-    std::memcpy(&v, word.data() + i, 8);
+  const size_t n = word.size() - i;
+  const auto* p = reinterpret_cast<const unsigned char*>(word.data() + i);
+  uint64_t v;
+  if (n >= 8) {
+    std::memcpy(&v, p, 8);
+  } else if (n >= 4) {
+    // Two overlapping four-byte loads; the overlap ORs equal bytes onto each other.
+    uint32_t low, high;
+    std::memcpy(&low, p, 4);
+    std::memcpy(&high, p + n - 4, 4);
+    v = low | (uint64_t{high} << (8 * (n - 4)));
   } else {
-    for (size_t k = 0; i + k < word.size(); ++k) {
-      v |= uint64_t{static_cast<unsigned char>(word[i + k])} << (8 * k);
-    }
+    // Bytes 0, n / 2 and n - 1 cover every byte of a word of one to three bytes.
+    v = uint64_t{p[0]} | (uint64_t{p[n / 2]} << (8 * (n / 2))) |
+        (uint64_t{p[n - 1]} << (8 * (n - 1)));
   }
   return v;
 }
