@@ -650,9 +650,16 @@ class NameFinder {
     bool titled;
   };
 
+  static bool ByFirstToken(const Pending& x, const Pending& y) {
+    return x.span.first < y.span.first;
+  }
+
   void ResolveEntities() {
-    std::sort(pending_.begin(), pending_.end(),
-              [](const Pending& x, const Pending& y) { return x.span.first < y.span.first; });
+    // Spans are found in token order: sorting (and moving every Pending) is rarely needed.
+    if (!std::is_sorted(pending_.begin(), pending_.end(), ByFirstToken)) {
+      std::sort(pending_.begin(), pending_.end(), ByFirstToken);
+    }
+    const size_t found = pending_.size();
     // Multi-token persons define the people of the document.
     std::map<std::string, int> by_key;
     auto entity_for = [&](Pending& p) {
@@ -708,8 +715,9 @@ class NameFinder {
       pending_.push_back(Pending{
           NameSpan{s.at, s.at + 1, EntityKind::kPerson, s.word, rule, 0.7f, entity}, "", ""});
     }
-    std::sort(pending_.begin(), pending_.end(),
-              [](const Pending& x, const Pending& y) { return x.span.first < y.span.first; });
+    // The single words appended above are in token order too.
+    std::inplace_merge(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(found),
+                       pending_.end(), ByFirstToken);
   }
 
   void AddAlias(int entity, const std::string& alias) {
