@@ -226,6 +226,7 @@ std::vector<const LexEntry*> Classify(std::string_view text, const std::vector<T
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
     if (t.kind != TokenKind::kWord) continue;
+    if (t.is(kAscii) && !tables.filter.MayContainHash(t.lower_hash)) continue;  // most words
     out[i] = tables.Find(t, text);
   }
   return out;

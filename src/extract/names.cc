@@ -87,7 +87,9 @@ class NameFinder {
         ++i;
         continue;
       }
-      if (uint32_t used = TryQuotedOrganization(i); used > 0) {
+      const bool quote_follows = i + 1 < n && a_.tokens[i + 1].kind == TokenKind::kPunct &&
+                                 a_.text()[a_.tokens[i + 1].begin] == '"';
+      if (uint32_t used = quote_follows ? TryQuotedOrganization(i) : 0; used > 0) {
         i += used;
         continue;
       }
