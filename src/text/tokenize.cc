@@ -277,7 +277,9 @@ std::vector<Token> Tokenize(std::string_view text) {
         break;
       case Class::kLetter:
         ScanWord(s, pos, &tokens.emplace_back());
-        break;
+        pos = tokens.back().end;
+        if (pos < s.size() && s.byte(pos) == ' ') ++pos;  // the space after most words
+        continue;
       case Class::kDigit:
         ScanNumber(s, pos, &tokens.emplace_back());
         break;
