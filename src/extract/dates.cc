@@ -89,6 +89,11 @@ class DateFinder {
   std::vector<DateMatch> Run() {
     std::vector<DateMatch> out;
     for (uint32_t i = 0; i < n_;) {
+      // Most tokens: no lexicon entry (so no range opens here) and no pattern can start.
+      if (lex_[i] == nullptr && !CanStart(i)) {
+        ++i;
+        continue;
+      }
       uint32_t j = i;
       bool range = false;
       if (Time(i) == TimeKind::kPrep && lex_[i]->time_value == 1) {
@@ -116,7 +121,9 @@ class DateFinder {
     const Token& t = tokens_[j];
     if (t.kind == TokenKind::kNumber) return true;
     if (t.kind != TokenKind::kWord) return false;
-    return lex_[j] != nullptr || t.is(kHasHyphen) || IsWord(j, "the");
+    if (lex_[j] != nullptr || t.is(kHasHyphen)) return true;
+    static const uint64_t kThe = HashWord("the");  // "the" told by its hash first
+    return t.is(kAscii) && t.lower_hash == kThe && IsWord(j, "the");
   }
 
   std::string_view View(uint32_t i) const { return tokens_[i].view(text_); }
