@@ -755,7 +755,8 @@ class DateFinder {
   const ExpressionLexicon::Tables& tables_;
   const PartialDate anchor_;
   // The next "ago" word (AgoNear).
-  mutable NextEntry next_ago_{lex_, [](const LexEntry& e) { return e.time == TimeKind::kAgo; }};
+  static bool IsAgo(const LexEntry& e) { return e.time == TimeKind::kAgo; }
+  mutable NextEntry<IsAgo> next_ago_{lex_};
 };
 
 }  // namespace

@@ -108,22 +108,21 @@ bool ParseDigitNumber(std::string_view s, double* value);
 // and twenty-five thousand"); a number read by ReadNumber spans at most this many tokens.
 inline constexpr size_t kMaxNumberPieces = 16;
 
-// The first token at or after a position whose lexicon entry (Classify) passes a test,
+// The first token at or after a position whose lexicon entry (Classify) passes `Test`,
 // for scans that ask with rising positions: over a whole scan each token is tested at
 // most once. Asking with a lower position than before searches again from there.
+template <bool (*Test)(const LexEntry& entry)>
 class NextEntry {
  public:
-  using Test = bool (*)(const LexEntry& entry);
   // Over `entries`, which must outlive this.
-  NextEntry(const std::vector<const LexEntry*>& entries, Test test)
-      : entries_(entries), test_(test) {}
+  explicit NextEntry(const std::vector<const LexEntry*>& entries) : entries_(entries) {}
   // The first index >= i whose entry passes, or entries.size() when none does.
   uint32_t From(uint32_t i) {
     const uint32_t n = static_cast<uint32_t>(entries_.size());
     if (!searched_ || i < from_ || next_ < i) {
       searched_ = true;
       next_ = i;
-      while (next_ < n && (entries_[next_] == nullptr || !test_(*entries_[next_]))) ++next_;
+      while (next_ < n && (entries_[next_] == nullptr || !Test(*entries_[next_]))) ++next_;
     }
     from_ = i;
     return next_;
@@ -131,7 +130,6 @@ class NextEntry {
 
  private:
   const std::vector<const LexEntry*>& entries_;
-  Test test_;
   bool searched_ = false;
   uint32_t from_ = 0;  // the last position asked about
   uint32_t next_ = 0;  // the answer for it

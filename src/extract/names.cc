@@ -43,8 +43,9 @@ bool IsConnector(std::string_view w) {
 
 // A word with a trailing possessive removed: "Hniot's" -> "Hniot".
 std::string_view Bare(std::string_view w) {
-  if (w.size() > 2 && (w.ends_with("'s") || w.ends_with("'S"))) return w.substr(0, w.size() - 2);
-  if (w.size() > 1 && w.back() == '\'') return w.substr(0, w.size() - 1);
+  const size_t n = w.size();
+  if (n > 2 && (w[n - 1] == 's' || w[n - 1] == 'S') && w[n - 2] == '\'') return w.substr(0, n - 2);
+  if (n > 1 && w[n - 1] == '\'') return w.substr(0, n - 1);
   return w;
 }
 

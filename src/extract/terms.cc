@@ -261,10 +261,10 @@ class TermFinder {
   const std::vector<const LexEntry*>& entries_;
   const ExpressionLexicon::Tables& tables_;
   // The next year or month word (Count).
-  mutable NextEntry next_unit_{entries_, [](const LexEntry& e) {
-                                 return e.time == TimeKind::kUnit &&
-                                        (e.time_value == kUnitYear || e.time_value == kUnitMonth);
-                               }};
+  static bool IsYearOrMonth(const LexEntry& e) {
+    return e.time == TimeKind::kUnit && (e.time_value == kUnitYear || e.time_value == kUnitMonth);
+  }
+  mutable NextEntry<IsYearOrMonth> next_unit_{entries_};
 };
 
 }  // namespace
