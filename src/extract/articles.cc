@@ -81,10 +81,14 @@ class ArticleFinder {
   bool IsPunct(uint32_t i, char c) const { return PunctIs(text_, tokens_, i, c); }
 
   // False when token `i` cannot be a head word of ReadHead: every English head starts
-  // with "a" or "p" in some case, and the other heads are Cyrillic.
+  // with "a" or "p" in some case, and the other heads are Cyrillic; and a number follows
+  // every head that Match accepts, right after it or after its '.'.
   bool MayBeHead(uint32_t i) const {
     const Token& t = tokens_[i];
     if (t.kind != TokenKind::kWord) return false;
+    const bool number_follows = (i + 1 < n_ && tokens_[i + 1].kind == TokenKind::kNumber) ||
+                                (i + 2 < n_ && tokens_[i + 2].kind == TokenKind::kNumber);
+    if (!number_follows) return false;
     if (t.is(kCyrillic)) return true;
     const char first = static_cast<char>(text_[t.begin] | 0x20);
     return first == 'a' || first == 'p';
