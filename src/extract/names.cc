@@ -172,7 +172,7 @@ class NameFinder {
     return kSet.count(w) > 0;
   }
   // Month and weekday names.
-  static bool IsCalendarWord(std::string_view w) {
+  static const WordSet& CalendarWords() {
     static constexpr std::string_view kWords[] = {
         "January",   "February",  "March",   "April",    "May",      "June",   "July",
         "August",    "September", "October", "November", "December", "Monday", "Tuesday",
@@ -182,7 +182,7 @@ class NameFinder {
       for (std::string_view k : kWords) set.insert(std::string(k));
       return set;
     }();
-    return kSet.count(w) > 0;
+    return kSet;
   }
   bool IsDemonym(std::string_view w) const { return lex_.demonyms.count(w) > 0; }
   bool IsOrgHead(std::string_view w) const { return lex_.org_heads.count(Bare(w)) > 0; }
@@ -226,7 +226,9 @@ class NameFinder {
   }
 
   bool IsCalendarWordAt(uint32_t i) const {
-    return Cached(i, kCalendar, [](std::string_view w) { return IsCalendarWord(w); });
+    return Cached(i, kCalendar, [this, i](std::string_view w) {
+      return !Absent(CalendarWords(), i, false) && CalendarWords().count(w) > 0;
+    });
   }
   bool HasSurnameSuffixAt(uint32_t i) const {
     return Cached(i, kSurnameSuffix, [this](std::string_view w) { return HasSurnameSuffix(w); });
