@@ -203,33 +203,17 @@ class NameFinder {
     return !set.MayContainAnyCase(t.lower_hash);
   }
   // The same tests of token `i`, each looked up at most once per token.
-  bool IsGivenAt(uint32_t i) const {
-    if (Absent(lex_.given_names, i, false)) return false;
-    return Cached(i, kGiven, [this](std::string_view w) { return IsGiven(w); });
-  }
-  bool IsStopAt(uint32_t i) const {
-    if (Absent(lex_.stopwords, i, true)) return false;
-    return Cached(i, kStop, [this](std::string_view w) { return IsStop(w); });
-  }
-  bool IsDemonymAt(uint32_t i) const {
-    if (Absent(lex_.demonyms, i, false)) return false;
-    return Cached(i, kDemonym, [this](std::string_view w) { return IsDemonym(w); });
-  }
-  bool IsOrgHeadAt(uint32_t i) const {
-    if (Absent(lex_.org_heads, i, true)) return false;
-    return Cached(i, kOrgHead, [this](std::string_view w) { return IsOrgHead(w); });
-  }
+  bool IsGivenAt(uint32_t i) const { return InSetAt(i, kGiven, lex_.given_names, false); }
+  bool IsStopAt(uint32_t i) const { return InSetAt(i, kStop, lex_.stopwords, true); }
+  bool IsDemonymAt(uint32_t i) const { return InSetAt(i, kDemonym, lex_.demonyms, false); }
+  bool IsOrgHeadAt(uint32_t i) const { return InSetAt(i, kOrgHead, lex_.org_heads, true); }
   bool IsRoleAt(uint32_t i) const {
     const Token& t = a_.tokens[i];  // most words: no role, told by the hash Tokenize made
     if (t.is(kAscii) && !lex_.roles.MayContainHash(t.lower_hash)) return false;
     return Cached(i, kRole, [this](std::string_view w) { return IsRole(w); });
   }
 
-  bool IsCalendarWordAt(uint32_t i) const {
-    return Cached(i, kCalendar, [this, i](std::string_view w) {
-      return !Absent(CalendarWords(), i, false) && CalendarWords().count(w) > 0;
-    });
-  }
+  bool IsCalendarWordAt(uint32_t i) const { return InSetAt(i, kCalendar, CalendarWords(), false); }
   bool HasSurnameSuffixAt(uint32_t i) const {
     return Cached(i, kSurnameSuffix, [this](std::string_view w) { return HasSurnameSuffix(w); });
   }
@@ -250,6 +234,14 @@ class NameFinder {
       if (holds(a_.word(i))) holds_[i] |= test;
     }
     return (holds_[i] & test) != 0;
+  }
+  // Whether the word of token `i` (its possessive stripped when `bare`) is in `set`, for
+  // word test `test`: most words told absent by the any-case filter, the others looked up
+  // once per token.
+  bool InSetAt(uint32_t i, WordTest test, const WordSet& set, bool bare) const {
+    if (Absent(set, i, bare)) return false;
+    return Cached(i, test,
+                  [&set, bare](std::string_view w) { return set.count(bare ? Bare(w) : w) > 0; });
   }
   int PlaceId(uint32_t first, uint32_t end) const {
     auto m = lex_.place_names.LongestAt(a_.text(), a_.tokens, first);
