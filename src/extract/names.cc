@@ -151,7 +151,7 @@ class NameFinder {
   bool IsStop(std::string_view w) const { return lex_.stopwords.count(Bare(w)) > 0; }
   // Words that open a sentence but never an organisation's name.
   static bool IsFunctionWord(std::string_view w) {
-    static constexpr std::string_view kWords[] = {
+    static const WordSet kWords{
         "The",     "A",         "An",        "In",        "On",       "At",      "For",
         "From",    "With",      "By",        "As",        "After",    "Before",  "During",
         "Since",   "Among",     "And",       "Or",        "But",      "If",      "This",
@@ -164,25 +164,15 @@ class NameFinder {
         "Unlike",  "Until",     "Within",    "Without",   "Through",  "Across",  "Over",
         "Between", "Into",      "Upon",      "Last",      "Next",     "Earlier", "Later",
         "Then",    "Now",       "Here",      "There",     "Thus",     "So"};
-    static const WordSet kSet = [] {
-      WordSet set;
-      for (std::string_view k : kWords) set.insert(std::string(k));
-      return set;
-    }();
-    return kSet.count(w) > 0;
+    return kWords.count(w) > 0;
   }
   // Month and weekday names.
   static const WordSet& CalendarWords() {
-    static constexpr std::string_view kWords[] = {
-        "January",   "February",  "March",   "April",    "May",      "June",   "July",
-        "August",    "September", "October", "November", "December", "Monday", "Tuesday",
-        "Wednesday", "Thursday",  "Friday",  "Saturday", "Sunday"};
-    static const WordSet kSet = [] {
-      WordSet set;
-      for (std::string_view k : kWords) set.insert(std::string(k));
-      return set;
-    }();
-    return kSet;
+    static const WordSet kWords{"January",  "February", "March",    "April",     "May",
+                                "June",     "July",     "August",   "September", "October",
+                                "November", "December", "Monday",   "Tuesday",   "Wednesday",
+                                "Thursday", "Friday",   "Saturday", "Sunday"};
+    return kWords;
   }
   bool IsDemonym(std::string_view w) const { return lex_.demonyms.count(w) > 0; }
   bool IsOrgHead(std::string_view w) const { return lex_.org_heads.count(Bare(w)) > 0; }

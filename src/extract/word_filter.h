@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,6 +55,11 @@ class WordFilter {
 // hashing into the table. Lookups take a string_view and never allocate.
 class WordSet {
  public:
+  WordSet() = default;
+  // A set of `words` (a fixed list in code).
+  WordSet(std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) insert(std::string(w));
+  }
   // Adds `word`.
   void insert(std::string word) {
     if (!words_.Insert(0, word, 1).second) return;
