@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -82,6 +84,17 @@ std::string Gender(const std::string& value) {
   return "";
 }
 
+// The value of `digits` ("12", "4.5"), or nullopt when empty or too large for a double
+// (a cell of hundreds of digits).
+std::optional<double> NumberValue(std::string_view digits) {
+  double value = 0;
+  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (digits.empty() || error != std::errc() || end != digits.data() + digits.size()) {
+    return std::nullopt;
+  }
+  return value;
+}
+
 // The first four-digit number of 1900..2100 in `value`, or 0.
 int BirthYear(const std::string& value) {
   for (const std::string& token : Split(value, " .-/,")) {
@@ -113,7 +126,7 @@ Status CaseListReader::Load(const std::string& data_dir, CaseListReader* out) {
   }
   for (const TsvRow& row : months) {
     const std::string& n = row.fields[2];
-    if (!AllDigits(n) || std::stoi(n) < 1 || std::stoi(n) > 12) {
+    if (!AllDigits(n) || n.size() > 2 || std::stoi(n) < 1 || std::stoi(n) > 12) {
       return Status::InvalidInput(
           fmt::format("{}/months.tsv:{}: month \"{}\" is not 1..12", data_dir, row.line, n));
     }
@@ -188,24 +201,25 @@ std::optional<int> CaseListReader::ParseTerm(std::string_view text) {
     if (std::isdigit(c)) {
       size_t j = i;
       while (j < t.size() && std::isdigit(static_cast<unsigned char>(t[j]))) ++j;
-      double value = std::stod(t.substr(i, j - i));
+      std::optional<double> value = NumberValue(t.substr(i, j - i));
       if (j + 1 < t.size() && (t[j] == '.' || t[j] == ',') &&
           std::isdigit(static_cast<unsigned char>(t[j + 1]))) {
         size_t k = j + 1;
         while (k < t.size() && std::isdigit(static_cast<unsigned char>(t[k]))) ++k;
-        value = std::stod(t.substr(i, j - i) + "." + t.substr(j + 1, k - j - 1));
+        value = NumberValue(t.substr(i, j - i) + "." + t.substr(j + 1, k - j - 1));
         j = k;
       } else if (j < t.size() && t[j] == '/' && pending >= 0) {  // "4 1/2": the fraction
         size_t k = j + 1;
         while (k < t.size() && std::isdigit(static_cast<unsigned char>(t[k]))) ++k;
-        const std::string den = t.substr(j + 1, k - j - 1);
-        if (den.empty() || std::stoi(den) == 0) return std::nullopt;
-        value = pending + value / std::stoi(den);
+        const std::optional<double> den = NumberValue(t.substr(j + 1, k - j - 1));
+        if (!value || !den || *den == 0) return std::nullopt;
+        value = pending + *value / *den;
         pending = -1;
         j = k;
       }
+      if (!value) return std::nullopt;        // too large for any term
       if (pending >= 0) return std::nullopt;  // two numbers without a unit between
-      pending = value;
+      pending = *value;
       i = j;
       continue;
     }

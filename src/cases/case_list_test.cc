@@ -75,6 +75,15 @@ TEST_F(CaseListTest, TermsInTheFormsListsUse) {
   EXPECT_FALSE(CaseListReader::ParseTerm("3 apples"));
 }
 
+// Found by case_list_fuzz: a cell with a fraction whose denominator overflows an int, or a
+// number of hundreds of digits, is no term (it threw out of the reader before).
+TEST_F(CaseListTest, TermsWithOversizedNumbersAreNoTerms) {
+  EXPECT_EQ(CaseListReader::ParseTerm("4 1/99999999999999999999 years"), 48);
+  EXPECT_FALSE(CaseListReader::ParseTerm("1" + std::string(400, '0') + " years"));
+  EXPECT_FALSE(CaseListReader::ParseTerm("4 1/" + std::string(400, '9') + " years"));
+  EXPECT_FALSE(CaseListReader::ParseTerm("4 1/0 years"));
+}
+
 TEST_F(CaseListTest, RowsBecomeReviewedPeopleAndBadRowsAreNamed) {
   CaseListResult r;
   ASSERT_TRUE(
